@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const report = { reportId: z.string(), reference: z.string() };
+
+/**
+ * Audit events of the hub area: police/CSIRT hub: intake, routing, messages, correlation.
+ * Reads of cases are confidential police records and are audited too (issue 9 §6).
+ */
+export const HUB_EVENTS = [
+  z.object({ type: z.literal("hub.units_seeded"), count: z.int() }),
+  z.object({ type: z.literal("hub.membership_set"), userId: z.string(), unitId: z.int(), role: z.string() }),
+  z.object({ type: z.literal("hub.org_key_registered"), keyId: z.string(), fingerprint: z.string() }),
+  z.object({
+    type: z.literal("hub.org_key_status_set"),
+    keyId: z.string(),
+    status: z.enum(["pending", "active", "revoked"]),
+  }),
+  z.object({
+    type: z.literal("hub.report_received"),
+    ...report,
+    source: z.enum(["organisation", "public"]),
+    unitId: z.int(),
+  }),
+  z.object({ type: z.literal("hub.case_viewed"), ...report }),
+  z.object({ type: z.literal("hub.queue_viewed"), unitId: z.int(), count: z.int() }),
+  z.object({ type: z.literal("hub.attachment_read"), ...report, attachmentId: z.string() }),
+  z.object({
+    type: z.literal("hub.attachment_added"),
+    ...report,
+    attachmentId: z.string(),
+    sizeBytes: z.int(),
+  }),
+  z.object({
+    type: z.literal("hub.case_updated"),
+    ...report,
+    action: z.string(),
+    from: z.unknown().optional(),
+    to: z.unknown().optional(),
+  }),
+  z.object({
+    type: z.literal("hub.message_posted"),
+    ...report,
+    direction: z.enum(["police", "reporter"]),
+    kind: z.string(),
+  }),
+  z.object({ type: z.literal("hub.reporter_status_read"), ...report }),
+  z.object({ type: z.literal("hub.related_viewed"), ...report, count: z.int() }),
+  z.object({ type: z.literal("hub.alert_raised"), ...report, unitId: z.int(), relatedCount: z.int() }),
+  /** Organisation side: "report to the police" sent, and replies. */
+  z.object({
+    type: z.literal("hub.report_sent"),
+    reference: z.string(),
+    hubUrl: z.string(),
+    incidentId: z.string().nullable(),
+  }),
+  z.object({ type: z.literal("hub.reply_sent"), reference: z.string() }),
+  z.object({ type: z.literal("hub.status_fetched"), reference: z.string() }),
+] as const;

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const incident = { incidentId: z.string() };
+
+/** Audit events of the incidents area: incidents, checklist, demand, indicators, deadlines, report exports. */
+export const INCIDENTS_EVENTS = [
+  z.object({ type: z.literal("incident.created"), ...incident, reference: z.string() }),
+  z.object({ type: z.literal("incident.updated"), ...incident, fields: z.array(z.string()) }),
+  /** Incidents are confidential: every view is recorded (issue 5 §8). */
+  z.object({ type: z.literal("incident.viewed"), ...incident }),
+  z.object({
+    type: z.literal("incident.exported"),
+    ...incident,
+    format: z.enum(["pdf", "json", "stix", "xlsx"]),
+  }),
+  z.object({
+    type: z.literal("incident.checklist_step_recorded"),
+    ...incident,
+    stepId: z.string(),
+    done: z.boolean(),
+  }),
+  z.object({ type: z.literal("incident.timeline_added"), ...incident }),
+  z.object({ type: z.literal("incident.demand_recorded"), ...incident, paid: z.string() }),
+  z.object({ type: z.literal("incident.family_identified"), ...incident, familyName: z.string().nullable() }),
+  z.object({
+    type: z.literal("incident.indicators_added"),
+    ...incident,
+    count: z.number(),
+    origin: z.enum(["extracted", "manual"]),
+  }),
+  z.object({ type: z.literal("incident.indicator_updated"), ...incident, indicatorId: z.string() }),
+  z.object({ type: z.literal("incident.indicator_deleted"), ...incident, indicatorId: z.string() }),
+  z.object({
+    type: z.literal("incident.report_recorded"),
+    ...incident,
+    obligationId: z.string(),
+    status: z.string(),
+  }),
+  z.object({ type: z.literal("incident.team_changed"), userIds: z.array(z.string()) }),
+] as const;

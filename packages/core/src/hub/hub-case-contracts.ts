@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { ZIndicatorKind } from "../indicators/indicator-kinds";
+import { ZHubCategory, ZHubPriority, ZHubReportKind, ZHubStatus, ZHubUnitId } from "./hub-contracts";
+
+export const ZHubMessageKind = z.enum(["question", "advice", "decryptor", "status", "message"]);
+export const ZHubMessage = z.object({
+  id: z.string(),
+  direction: z.enum(["police", "reporter"]),
+  kind: ZHubMessageKind,
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type THubMessage = z.infer<typeof ZHubMessage>;
+
+export const ZHubCaseSummary = z.object({
+  id: z.string(),
+  reference: z.string(),
+  source: z.enum(["organisation", "public"]),
+  kind: ZHubReportKind,
+  unitId: z.int(),
+  status: ZHubStatus,
+  category: ZHubCategory.nullable(),
+  priority: ZHubPriority.nullable(),
+  title: z.string(),
+  reporterName: z.string(),
+  receivedAt: z.string(),
+  ackDueAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  responseDueAt: z.string().nullable(),
+  slaBreached: z.boolean(),
+  assigneeUserId: z.string().nullable(),
+  escalated: z.boolean(),
+});
+export type THubCaseSummary = z.infer<typeof ZHubCaseSummary>;
+
+/** Indicator kinds of the hub index: core's kinds plus ransom-note victim ids. */
+export const ZHubIndicatorKind = z.union([ZIndicatorKind, z.literal("note_id")]);
+export type THubIndicatorKind = z.infer<typeof ZHubIndicatorKind>;
+
+export const ZHubRelatedCase = z.object({
+  id: z.string(),
+  reference: z.string(),
+  unitId: z.int(),
+  receivedAt: z.string(),
+  shared: z.array(z.object({ kind: ZHubIndicatorKind, value: z.string() })),
+});
+export type THubRelatedCase = z.infer<typeof ZHubRelatedCase>;
+
+export const ZHubCaseDetail = ZHubCaseSummary.extend({
+  keyStatus: z.enum(["pending", "active", "revoked"]).nullable(),
+  payload: z.unknown(),
+  indicators: z.array(z.object({ kind: ZHubIndicatorKind, value: z.string(), noisy: z.boolean() })),
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.int() })),
+  messages: z.array(ZHubMessage),
+  sharedWith: z.array(z.object({ unitId: z.int(), reason: z.string() })),
+});
+export type THubCaseDetail = z.infer<typeof ZHubCaseDetail>;
+
+export const ZHubCaseUpdateRequest = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("acknowledge") }),
+  z.object({ action: z.literal("classify"), category: ZHubCategory }),
+  z.object({ action: z.literal("prioritise"), priority: ZHubPriority }),
+  z.object({ action: z.literal("assign"), assigneeUserId: z.uuid().nullable() }),
+  z.object({ action: z.literal("transfer"), unitId: ZHubUnitId }),
+  z.object({ action: z.literal("share"), unitId: ZHubUnitId }),
+  z.object({ action: z.literal("escalate") }),
+  z.object({ action: z.literal("close") }),
+]);
+export type THubCaseUpdateRequest = z.infer<typeof ZHubCaseUpdateRequest>;
+
+export const ZHubPostMessageRequest = z.object({
+  kind: ZHubMessageKind,
+  body: z.string().trim().min(1).max(10_000),
+});
+export type THubPostMessageRequest = z.infer<typeof ZHubPostMessageRequest>;
+
+/** What a reporter sees (org instance or receipt link): status and messages, never police internals. */
+export const ZHubReporterView = z.object({
+  reference: z.string(),
+  status: ZHubStatus,
+  receivedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  messages: z.array(ZHubMessage),
+});
+export type THubReporterView = z.infer<typeof ZHubReporterView>;
+
+export const ZHubAlert = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  reference: z.string(),
+  relatedCount: z.int(),
+  createdAt: z.string(),
+  seen: z.boolean(),
+});
+export type THubAlert = z.infer<typeof ZHubAlert>;

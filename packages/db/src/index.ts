@@ -1,0 +1,5 @@
+export * from "./backup/dump-database";
+export * from "./backup/restore-database";
+export * from "./create-db";
+export { MIGRATIONS_FOLDER } from "./migrate";
+export * from "./schema";

@@ -1,0 +1,173 @@
+import { type Command, Command as CommanderCommand, type CommanderError, Option } from "commander";
+import {
+  fetchKevCatalog,
+  importKevCatalog,
+  KEV_OFFICIAL_URL,
+  listKevCatalogs,
+  loadKevCatalog,
+} from "./catalog-store";
+import { matchDevice } from "./device-matcher";
+import { KevError } from "./kev-error";
+import { DEVICE_TYPES, type DeviceType, type KevCatalogFile } from "./kev-types";
+
+const VERDICT_LABEL = {
+  affected: "該当 / affected",
+  "not-affected-by-version": "版数で対象外 / not affected by version",
+  "version-unknown": "版数不明 / version unknown",
+} as const;
+
+/** Usage errors exit with 2 (Sonae CLI convention); help and version exit 0. */
+function exitOnUsageError(command: Command): Command {
+  return command.exitOverride((error: CommanderError) => {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+}
+
+/** Runs an action, turning KevError into a bilingual message and exit code 1 (the checked thing failed). */
+function runAction(action: () => Promise<void> | void): () => Promise<void> {
+  return async () => {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof KevError)) throw error;
+      process.stderr.write(`${error.userMessage.ja}\n${error.userMessage.en}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+function printInfo(json: boolean, dir?: string): void {
+  const active = loadKevCatalog(dir);
+  const all = listKevCatalogs(dir);
+  if (json) {
+    const { vulnerabilities, ...head } = active as KevCatalogFile & { source: string };
+    process.stdout.write(
+      `${JSON.stringify({ active: { ...head, count: vulnerabilities.length }, catalogs: all }, null, 2)}\n`,
+    );
+    return;
+  }
+  process.stdout.write(
+    `使用中のカタログ / Active catalogue: ${active.catalogVersion} (${active.dateReleased}, ${active.vulnerabilities.length} 件 entries, ${active.source})\n`,
+  );
+  for (const c of all) {
+    const mark = c.problem ? `  ⚠ ${c.problem}` : "";
+    process.stdout.write(
+      `  - ${c.catalogVersion}  ${c.dateReleased}  ${c.count}  ${c.source}  ${c.file}${mark}\n`,
+    );
+  }
+}
+
+/**
+ * `sonae kev …`: import a catalogue offline, fetch the current one, show the catalogue in use, match a device.
+ * The lead adds it with `program.addCommand(createKevCommand())`.
+ */
+export function createKevCommand(): Command {
+  const kev = new CommanderCommand("kev").description(
+    "既知の悪用された脆弱性 (CISA KEV) カタログ / Known Exploited Vulnerabilities (CISA KEV) catalogue",
+  );
+  const dirOption = () =>
+    new Option("--dir <dir>", "保存先 / catalogue folder (default: $SONAE_DATA_DIR/kev or ./data/kev)");
+
+  kev.addCommand(
+    exitOnUsageError(
+      new CommanderCommand("import")
+        .description("KEV カタログ (JSON / .json.gz) を取り込む / Import a KEV catalogue file offline")
+        .argument("<file>", "カタログファイル / catalogue file")
+        .addOption(dirOption())
+        .option("--json", "JSON で出力 / JSON output")
+        .action(async (file: string, opts: { dir?: string; json?: boolean }) => {
+          await runAction(() => {
+            const info = importKevCatalog(file, opts.dir);
+            process.stdout.write(
+              opts.json
+                ? `${JSON.stringify(info, null, 2)}\n`
+                : `取り込みました / Imported: ${info.catalogVersion} (${info.count} 件 entries) → ${info.file}\n`,
+            );
+            for (const w of info.warnings ?? []) process.stderr.write(`⚠ ${w.ja} / ${w.en}\n`);
+          })();
+        }),
+    ),
+  );
+
+  kev.addCommand(
+    exitOnUsageError(
+      new CommanderCommand("fetch")
+        .description(
+          "最新の KEV カタログを CISA から取得する (要インターネット) / Fetch the current catalogue from CISA",
+        )
+        .option("--url <url>", "取得元 / source URL", KEV_OFFICIAL_URL)
+        .option("--timeout <seconds>", "タイムアウト秒 / timeout in seconds", "60")
+        .addOption(dirOption())
+        .option("--json", "JSON で出力 / JSON output")
+        .action(async (opts: { url: string; timeout: string; dir?: string; json?: boolean }) => {
+          await runAction(async () => {
+            const info = await fetchKevCatalog(opts.url, opts.dir, {
+              timeoutMs: Number(opts.timeout) * 1000,
+            });
+            process.stdout.write(
+              opts.json
+                ? `${JSON.stringify(info, null, 2)}\n`
+                : `取得しました / Fetched: ${info.catalogVersion} (${info.count} 件 entries) → ${info.file}\n`,
+            );
+          })();
+        }),
+    ),
+  );
+
+  kev.addCommand(
+    exitOnUsageError(
+      new CommanderCommand("info")
+        .description("使用中のカタログを表示 / Show the catalogue in use")
+        .addOption(dirOption())
+        .option("--json", "JSON で出力 / JSON output")
+        .action((opts: { dir?: string; json?: boolean }) => printInfo(Boolean(opts.json), opts.dir)),
+    ),
+  );
+
+  kev.addCommand(
+    exitOnUsageError(
+      new CommanderCommand("match")
+        .description("機器に当てはまる KEV 脆弱性を探す / Find KEV entries that apply to a device")
+        .requiredOption("--vendor <vendor>", "ベンダー名 / vendor")
+        .requiredOption("--product <product>", "製品名・型番 / product or model")
+        .option("--version <version>", "ファームウェア版数 / firmware version")
+        .addOption(new Option("--type <type>", "機器の種類 / device type").choices(DEVICE_TYPES))
+        .addOption(dirOption())
+        .option("--json", "JSON で出力 / JSON output")
+        .action(
+          (opts: {
+            vendor: string;
+            product: string;
+            version?: string;
+            type?: DeviceType;
+            dir?: string;
+            json?: boolean;
+          }) => {
+            const device = {
+              vendor: opts.vendor,
+              product: opts.product,
+              version: opts.version,
+              type: opts.type,
+            };
+            const result = matchDevice(device, loadKevCatalog(opts.dir));
+            if (opts.json) {
+              process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+              return;
+            }
+            const c = result.catalog;
+            process.stdout.write(
+              `KEV ${c.version} (${c.dateReleased}, ${c.source}): ${result.matches.length} 件 matches\n`,
+            );
+            for (const m of result.matches) {
+              const ransom =
+                m.knownRansomwareCampaignUse === "Known" ? "ランサムウェア悪用あり / ransomware: Known" : "";
+              process.stdout.write(
+                `${m.cveID}  追加 added ${m.dateAdded}  期限 due ${m.dueDate}  ${VERDICT_LABEL[m.versionVerdict]}  ${ransom}\n    ${m.vulnerabilityName}\n    ${m.reason.ja} / ${m.reason.en}\n`,
+              );
+            }
+          },
+        ),
+    ),
+  );
+  return kev;
+}

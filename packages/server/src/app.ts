@@ -1,0 +1,43 @@
+import { AppError } from "@sonae/core";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppDeps } from "./app-deps";
+import { registerModules } from "./modules/register-modules";
+import { registerErrorHandler, sendError } from "./plugins/error-handler";
+import { registerOpenApi } from "./plugins/openapi";
+import { registerSecurity } from "./plugins/security";
+import { registerSessionAuth } from "./plugins/session-auth";
+import { registerStaticWeb } from "./plugins/static-web";
+
+export type BuildAppOptions = AppDeps & { logger?: boolean | object };
+
+/** Builds the Fastify application. No listening here: tests use `app.inject`, `startServer` listens. */
+export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.SONAE_TRUST_PROXY === "1",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSecurity(app, { secureCookies: deps.config.secureCookies });
+  await registerOpenApi(app);
+  registerSessionAuth(app, deps.db);
+
+  app.get("/api/health", { schema: { hide: true } }, async () => ({
+    status: "ok",
+    database: deps.dbKind,
+    mode: deps.config.mode,
+  }));
+  await registerModules(app, deps);
+
+  const hasWeb = await registerStaticWeb(app, deps.config.webDistDir);
+  // Unknown API routes get the one error shape; other GETs are client-side routes of the web app.
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/"))
+      return reply.sendFile("index.html");
+    return sendError(request, reply, new AppError("NOT_FOUND"));
+  });
+  return app;
+}

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from "node:crypto";
+import { type Db, organisations, sessions, users } from "@sonae/db";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
+
+export const SESSION_COOKIE = "sonae_session";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a session and returns the raw token for the cookie; only its hash is stored. */
+export async function createSession(
+  db: Pick<Db, "insert">,
+  input: { userId: string; hours: number; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + input.hours * 3_600_000);
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId: input.userId,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+  return { token, expiresAt };
+}
+
+export async function findSessionActor(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      organisationId: users.organisationId,
+      role: users.role,
+      email: users.email,
+      displayName: users.displayName,
+      isDisabled: users.isDisabled,
+      organisationName: organisations.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  return row && !row.isDisabled ? row : undefined;
+}
+
+export async function deleteSession(db: Pick<Db, "delete">, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** After a password change every other session of the user ends. */
+export async function deleteUserSessionsExcept(db: Pick<Db, "delete">, userId: string, keepToken: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken))));
+}
+
+export async function purgeExpiredSessions(db: Pick<Db, "delete">): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}

@@ -1,0 +1,34 @@
+import { AppError, type TOrganisationProfile } from "@sonae/core";
+import { type Db, organisations } from "@sonae/db";
+import { eq } from "drizzle-orm";
+import type { RequestContext } from "../../http/request-context";
+import { recordAudit } from "../audit/audit.service";
+import { fieldChanges } from "../audit/field-changes";
+
+export async function getOrganisation(db: Db, organisationId: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/** Updates the profile; the audit event records exactly which fields changed, from what to what. */
+export async function updateOrganisation(db: Db, ctx: RequestContext, profile: TOrganisationProfile) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, actor.organisationId))
+      .limit(1);
+    if (!before) throw new AppError("NOT_FOUND");
+    const [after] = await tx
+      .update(organisations)
+      .set({ ...profile, updatedAt: new Date() })
+      .where(eq(organisations.id, actor.organisationId))
+      .returning();
+    const changes = fieldChanges(before, profile);
+    await recordAudit(tx, ctx, { type: "organisation.updated", changes });
+    return after!;
+  });
+}

@@ -1,0 +1,136 @@
+import { createWriteStream, existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+import { Command, InvalidArgumentError } from "commander";
+import { runSigmaRules } from "../sigma/run-sigma-rules";
+import { loadSigmaRules } from "../sigma/sigma-rule";
+import { isRuleSupported } from "../sigma/sigma-windows-mapping";
+import { buildTimeline } from "../timeline/build-timeline";
+import type { TTriageResult } from "../timeline/timeline-event";
+import { writeTimelineCsv, writeTimelineJsonl } from "../timeline/write-timeline";
+import { createProgressReporter } from "./triage-progress";
+
+interface TriageOptions {
+  out: string;
+  json?: boolean;
+  sigma?: string;
+  year?: number;
+  utcOffset?: number;
+  progress: boolean;
+}
+
+function parseInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError("整数を指定してください / must be an integer");
+  return n;
+}
+
+/** Writes the timeline to a temporary file and renames it, so a failure never leaves half a file. */
+async function writeOutput(result: TTriageResult, out: string): Promise<void> {
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  const stream = createWriteStream(temp);
+  try {
+    if (/\.jsonl$/i.test(out)) await writeTimelineJsonl(result.events, stream);
+    else await writeTimelineCsv(result.events, stream);
+    stream.end();
+    await finished(stream);
+    await rename(temp, out);
+  } catch (error) {
+    stream.destroy();
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+function printSummary(result: TTriageResult, out: string): void {
+  const lines = [
+    `タイムライン / Timeline: ${result.events.length} 件 / events → ${out}`,
+    `検知 / Detections: ${result.detections.length}`,
+  ];
+  for (const d of result.detections.slice(0, 50)) {
+    lines.push(
+      `  [${d.severity}] ${d.title.ja} / ${d.title.en} — ${d.firstTime} (${d.eventIds.length} events)`,
+    );
+    if (d.attribution) lines.push(`      ${d.attribution}`);
+  }
+  if (result.detections.length > 50)
+    lines.push(`  … ${result.detections.length - 50} more (--json で全件 / all with --json)`);
+  if (result.problems.length > 0) {
+    lines.push(`読み取りの問題 / Problems: ${result.problems.length}`);
+    for (const p of result.problems.slice(0, 20))
+      lines.push(`  ${p.source}${p.offset !== undefined ? ` @${p.offset}` : ""}: ${p.reason}`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/**
+ * `sonae triage <paths…> --out timeline.csv`: EVTX files, text logs, folders and evidence
+ * bundles (.zip) → one UTC timeline (CSV for Excel, or JSONL when --out ends in .jsonl) plus
+ * first-response detections. Exit codes: 0 done, 1 triage failed, 2 usage error.
+ */
+export function createTriageCommand(): Command {
+  return (
+    new Command("triage")
+      .description(
+        "ログを解析しタイムラインと検知結果を作る / Triage event logs into a timeline with detections",
+      )
+      .argument(
+        "<paths...>",
+        "EVTX・テキストログ・フォルダ・証拠バンドル(.zip) / EVTX, text logs, folders, evidence bundles (.zip)",
+      )
+      .requiredOption("-o, --out <file>", "出力先 (.csv または .jsonl) / output file (.csv or .jsonl)")
+      .option("--json", "結果を JSON で標準出力へ / print the result summary as JSON")
+      .option("--sigma <dir>", "Sigma ルールのフォルダ / folder of Sigma rules to run")
+      .option("--year <year>", "年のない syslog 時刻の年 / year for syslog times without one", parseInteger)
+      .option(
+        "--utc-offset <minutes>",
+        "時差のない時刻の UTC オフセット（既定 540 = JST） / UTC offset for zone-less times (default 540 = JST)",
+        parseInteger,
+      )
+      .option("--no-progress", "進捗を表示しない / do not show progress")
+      // Commander exits 1 on usage errors; Sonae's CLI convention is 2 (1 = the triage itself failed).
+      .exitOverride((err) => {
+        if (err.exitCode !== 0) process.exit(2);
+      })
+      .action(async (paths: string[], opts: TriageOptions, command: Command) => {
+        const missing = paths.filter((p) => !existsSync(p));
+        if (missing.length > 0) {
+          command.error(`見つかりません / not found: ${missing.join(", ")}`, { exitCode: 2 });
+        }
+        if (!existsSync(path.dirname(path.resolve(opts.out))))
+          command.error(`出力先フォルダがありません / output folder does not exist: ${opts.out}`, {
+            exitCode: 2,
+          });
+        try {
+          const extraDetectors = [];
+          if (opts.sigma) {
+            const { rules } = await loadSigmaRules(opts.sigma);
+            const usable = rules.filter(isRuleSupported);
+            extraDetectors.push((events: Parameters<typeof runSigmaRules>[1]) =>
+              runSigmaRules(usable, events),
+            );
+          }
+          const result = await buildTimeline(paths, {
+            ...(opts.progress ? { onProgress: createProgressReporter() } : {}),
+            textLog: {
+              ...(opts.year !== undefined ? { year: opts.year } : {}),
+              ...(opts.utcOffset !== undefined ? { utcOffsetMinutes: opts.utcOffset } : {}),
+            },
+            extraDetectors,
+          });
+          await writeOutput(result, opts.out);
+          if (opts.json)
+            process.stdout.write(
+              `${JSON.stringify({ out: opts.out, eventCount: result.events.length, detections: result.detections, problems: result.problems }, null, 2)}\n`,
+            );
+          else printSummary(result, opts.out);
+        } catch (error) {
+          process.stderr.write(
+            `トリアージに失敗しました / triage failed: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+          process.exitCode = 1;
+        }
+      })
+  );
+}

@@ -1,0 +1,37 @@
+import { isPublicIp } from "../geo/ip-address";
+import type { TTimelineEvent } from "../timeline/timeline-event";
+import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+
+/** 4624 LogonType 10 = RemoteInteractive (RDP); 1149 = RDP user authentication succeeded. */
+function isRdpLogon(e: TTimelineEvent): boolean {
+  if (isWindowsEvent(e, "Security", 4624)) return e.details.LogonType === "10";
+  return isWindowsEvent(e, "Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational", 1149);
+}
+
+/**
+ * Remote-desktop logons. RDP exposed to the Internet is the most common initial access for
+ * ransomware in Japan (NPA, 令和5年におけるサイバー空間をめぐる脅威の情勢等について: VPN and
+ * remote desktop account for about 8 in 10 infection routes). Logons from public addresses are
+ * high severity; internal ones are kept as context for lateral movement.
+ */
+export const detectRemoteLogons: DetectionRule = (ctx) => {
+  const rdp = ctx.events.filter(isRdpLogon);
+  const groups = groupBy(rdp, (e) => `${e.host}|${e.user}|${e.sourceAddress}`);
+  return [...groups.values()].map((events) => {
+    const e = events[0] as TTimelineEvent;
+    const isPublic = isPublicIp(e.sourceAddress);
+    const from = e.sourceAddress || "不明 / unknown";
+    return makeDetection(
+      isPublic ? "rdp-logon-public" : "rdp-logon",
+      isPublic
+        ? { ja: "インターネットからのリモートデスクトップ接続", en: "Remote desktop logon from the Internet" }
+        : { ja: "リモートデスクトップ接続", en: "Remote desktop logon" },
+      {
+        ja: `${e.host} に ${e.user || "不明なユーザー"} が ${from} から RDP でログオンしました（${events.length} 回）。${isPublic ? "公開アドレスからの接続は侵入経路の可能性が高いため、接続元とアカウントを確認してください。" : "内部からの接続は横展開の可能性があります。"}`,
+        en: `${e.user || "An unknown user"} logged on to ${e.host} over RDP from ${from} (${events.length}×). ${isPublic ? "A public source address is a likely intrusion path: verify the source and the account." : "Internal RDP may be lateral movement."}`,
+      },
+      isPublic ? "high" : "low",
+      events,
+    );
+  });
+};

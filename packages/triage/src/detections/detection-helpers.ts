@@ -1,0 +1,57 @@
+import type { CountryLookup } from "../geo/ip-country";
+import type { TDetection, TLocalizedText, TSeverity, TTimelineEvent } from "../timeline/timeline-event";
+
+/** What every detection rule gets: the sorted timeline plus per-file facts from the parser. */
+export interface DetectionContext {
+  events: TTimelineEvent[];
+  /** EventRecordID gaps per EVTX source: [source, after id, before id]. */
+  recordGaps: Array<{ source: string; afterId: number; beforeId: number; afterEventId: string }>;
+  countries: CountryLookup | null;
+}
+
+/** A detection rule: pure function from context to findings. */
+export type DetectionRule = (ctx: DetectionContext) => TDetection[];
+
+/** Builds a detection from its evidence (events must be non-empty). */
+export function makeDetection(
+  ruleId: string,
+  title: TLocalizedText,
+  explanation: TLocalizedText,
+  severity: TSeverity,
+  evidence: TTimelineEvent[],
+  attribution?: string,
+): TDetection {
+  const sorted = [...evidence].sort((a, b) => a.time.localeCompare(b.time));
+  const firstEvent = sorted[0];
+  const lastEvent = sorted.at(-1);
+  return {
+    id: `${ruleId}:${firstEvent?.id ?? "none"}`,
+    ruleId,
+    origin: "builtin",
+    title,
+    explanation,
+    severity,
+    eventIds: sorted.map((e) => e.id),
+    firstTime: firstEvent?.time ?? "",
+    lastTime: lastEvent?.time ?? "",
+    hosts: [...new Set(sorted.map((e) => e.host).filter(Boolean))],
+    ...(attribution ? { attribution } : {}),
+  };
+}
+
+/** True for a Windows event from the given channel and id. */
+export function isWindowsEvent(e: TTimelineEvent, channel: string, ...ids: number[]): boolean {
+  return e.sourceType === "evtx" && e.channel === channel && e.eventId !== null && ids.includes(e.eventId);
+}
+
+/** Groups items by a key, keeping insertion order. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

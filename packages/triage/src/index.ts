@@ -1,0 +1,31 @@
+export { createTriageCommand } from "./cli/triage-command";
+export type { DetectionContext, DetectionRule } from "./detections/detection-helpers";
+export { BUILTIN_RULES, runBuiltinDetections, sortDetections } from "./detections/run-detections";
+export { type EventFields, extractEventFields } from "./evtx/evtx-fields";
+export { parseEvtxChunks, parseEvtxFile, readEvtxFileHeader } from "./evtx/evtx-file-parser";
+export type {
+  EvtxFileHeader,
+  EvtxProblem,
+  EvtxRecord,
+  ParseEvtxOptions,
+  XmlElement,
+} from "./evtx/evtx-types";
+export { renderEventXml } from "./evtx/evtx-xml-render";
+export { isPublicIp } from "./geo/ip-address";
+export { type CountryLookup, DBIP_ATTRIBUTION, openCountryLookup } from "./geo/ip-country";
+export { collectInputs, type TriageFile } from "./input/collect-inputs";
+export { matchSigmaRules, runSigmaRules, sigmaAttribution } from "./sigma/run-sigma-rules";
+export { compileSigmaRule, loadSigmaRules, type SigmaEventView, type SigmaRule } from "./sigma/sigma-rule";
+export { isRuleApplicable, isRuleSupported, toSigmaView } from "./sigma/sigma-windows-mapping";
+export { type ParsedLogEntry, parseTextLog, parseTextLogLine } from "./textlog/parse-text-log";
+export type { ParsedLogLine, TextLogFormat, TextLogOptions } from "./textlog/text-log-types";
+export {
+  type BuildTimelineOptions,
+  buildTimeline,
+  type TriageProgress,
+  triageFiles,
+} from "./timeline/build-timeline";
+export { formatJst } from "./timeline/format-jst";
+export { queryTimeline, type TTimelineQuery, ZTimelineQuery } from "./timeline/query-timeline";
+export * from "./timeline/timeline-event";
+export { toCsvCell, writeTimelineCsv, writeTimelineJsonl } from "./timeline/write-timeline";

@@ -1,0 +1,159 @@
+/**
+ * Compiles one Sigma field condition (`Field|mod1|mod2: value(s)`) into a predicate on the field's
+ * text (Sigma specification v2, "Value modifiers"). Matching is case-insensitive except `re`.
+ * Unsupported modifiers throw, so a rule is reported as unsupported instead of matching wrongly.
+ */
+export type ValuePredicate = (
+  value: string | undefined,
+  getField: (name: string) => string | undefined,
+) => boolean;
+
+const DASHES = ["-", "/", "\u2013", "\u2014", "\u2015"];
+
+function wildcardToRegExp(pattern: string, mode: "exact" | "contains" | "startswith" | "endswith"): RegExp {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === "\\" && (pattern[i + 1] === "*" || pattern[i + 1] === "?" || pattern[i + 1] === "\\")) {
+      re += `\\${pattern[++i]}`;
+    } else if (c === "*") re += "[\\s\\S]*";
+    else if (c === "?") re += "[\\s\\S]";
+    else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const start = mode === "exact" || mode === "startswith" ? "^" : "";
+  const end = mode === "exact" || mode === "endswith" ? "$" : "";
+  return new RegExp(`${start}${re}${end}`, "i");
+}
+
+/** The three base64 encodings of `bytes` at each alignment, trimmed as pySigma's base64offset does. */
+function base64Offsets(bytes: Buffer): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const encoded = Buffer.concat([Buffer.alloc(i, 0x20), bytes]).toString("base64");
+    const start = [0, 2, 3][i] as number;
+    const endTrim = [0, 3, 2][(bytes.length + i) % 3] as number;
+    out.push(encoded.slice(start, endTrim ? encoded.length - endTrim : undefined));
+  }
+  return out;
+}
+
+function ipv4ToInt(ip: string): number | null {
+  const parts = ip.split(".");
+  if (parts.length !== 4) return null;
+  let n = 0;
+  for (const p of parts) {
+    const v = Number(p);
+    if (!/^\d+$/.test(p) || v > 255) return null;
+    n = n * 256 + v;
+  }
+  return n;
+}
+
+function cidrMatcher(cidr: string): (v: string) => boolean {
+  const [net, bits] = cidr.split("/");
+  const base = ipv4ToInt(net ?? "");
+  if (base === null) return (v) => v.toLowerCase().startsWith((net ?? "").toLowerCase().replace(/::$/, ":"));
+  const size = 2 ** (32 - Number(bits ?? 32));
+  return (v) => {
+    const ip = ipv4ToInt(v);
+    return ip !== null && Math.floor(ip / size) === Math.floor(base / size);
+  };
+}
+
+/** Builds the predicate for one field condition. */
+export function compileFieldCondition(modifiers: string[], rawValues: unknown[]): ValuePredicate {
+  const mods = new Set(modifiers);
+  for (const m of mods) {
+    if (
+      ![
+        "contains",
+        "startswith",
+        "endswith",
+        "all",
+        "windash",
+        "re",
+        "i",
+        "m",
+        "s",
+        "base64offset",
+        "base64",
+        "wide",
+        "utf16le",
+        "cidr",
+        "exists",
+        "fieldref",
+        "gt",
+        "gte",
+        "lt",
+        "lte",
+        "cased",
+      ].includes(m)
+    ) {
+      throw new Error(`unsupported modifier |${m}`);
+    }
+  }
+  const all = mods.has("all");
+  if (mods.has("exists")) {
+    const want = rawValues[0] === true || rawValues[0] === "true";
+    return (v) => (v !== undefined) === want;
+  }
+  if (mods.has("fieldref")) {
+    const refs = rawValues.map(String);
+    return (v, get) =>
+      refs[all ? "every" : "some"](
+        (r) => v !== undefined && v.toLowerCase() === (get(r) ?? "").toLowerCase(),
+      );
+  }
+  const tests: Array<(v: string) => boolean> = [];
+  for (const raw of rawValues) {
+    if (raw === null) {
+      tests.push((v) => v === "");
+      continue;
+    }
+    const value = String(raw);
+    if (mods.has("re")) {
+      const flags = `${mods.has("i") ? "i" : ""}${mods.has("m") ? "m" : ""}${mods.has("s") ? "s" : ""}`;
+      const inline = /^\(\?([ims]+)\)/.exec(value);
+      const re = new RegExp(
+        inline ? value.slice(inline[0].length) : value,
+        [...new Set(flags + (inline?.[1] ?? ""))].join(""),
+      );
+      tests.push((v) => re.test(v));
+      continue;
+    }
+    if (mods.has("cidr")) {
+      tests.push(cidrMatcher(value));
+      continue;
+    }
+    if (mods.has("gt") || mods.has("gte") || mods.has("lt") || mods.has("lte")) {
+      const n = Number(value);
+      tests.push((v) => {
+        const x = Number(v);
+        return mods.has("gt") ? x > n : mods.has("gte") ? x >= n : mods.has("lt") ? x < n : x <= n;
+      });
+      continue;
+    }
+    let variants = [value];
+    if (mods.has("windash")) variants = DASHES.map((d) => value.replace(/(^|\s)[-/]/g, `$1${d}`));
+    if (mods.has("base64offset") || mods.has("base64")) {
+      const wide = mods.has("wide") || mods.has("utf16le");
+      variants = variants.flatMap((x) => {
+        const bytes = Buffer.from(x, wide ? "utf16le" : "utf8");
+        return mods.has("base64") ? [bytes.toString("base64")] : base64Offsets(bytes);
+      });
+    }
+    const mode = mods.has("contains")
+      ? "contains"
+      : mods.has("startswith")
+        ? "startswith"
+        : mods.has("endswith")
+          ? "endswith"
+          : "exact";
+    const res = variants.map((x) => wildcardToRegExp(x, mode));
+    tests.push((v) => res.some((re) => re.test(v)));
+  }
+  return (v) => {
+    if (v === undefined) return rawValues.length === 1 && rawValues[0] === null;
+    return all ? tests.every((t) => t(v)) : tests.some((t) => t(v));
+  };
+}

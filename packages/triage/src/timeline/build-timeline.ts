@@ -1,0 +1,118 @@
+import type { DetectionContext } from "../detections/detection-helpers";
+import { runBuiltinDetections, sortDetections } from "../detections/run-detections";
+import { extractEventFields } from "../evtx/evtx-fields";
+import { parseEvtxChunks } from "../evtx/evtx-file-parser";
+import { type CountryLookup, openCountryLookup } from "../geo/ip-country";
+import { collectInputs, type TriageFile } from "../input/collect-inputs";
+import { parseTextLog } from "../textlog/parse-text-log";
+import type { TextLogOptions } from "../textlog/text-log-types";
+import { toTimelineEvent } from "./evtx-timeline-event";
+import { toTextLogTimelineEvent } from "./text-log-timeline-event";
+import type { TDetection, TTimelineEvent, TTriageProblem, TTriageResult } from "./timeline-event";
+
+/** Progress of a triage run, per file and byte. */
+export interface TriageProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** Options for {@link buildTimeline}. */
+export interface BuildTimelineOptions {
+  onProgress?: (p: TriageProgress) => void;
+  textLog?: TextLogOptions;
+  /** Country lookup for "logon from abroad"; default the shipped DB-IP Lite; `null` disables. */
+  countries?: CountryLookup | null;
+  /** Extra detectors (e.g. Sigma) run over the finished timeline. */
+  extraDetectors?: Array<(events: TTimelineEvent[]) => TDetection[]>;
+}
+
+async function readEvtx(
+  file: TriageFile,
+  index: number,
+  count: number,
+  opts: BuildTimelineOptions,
+  events: TTimelineEvent[],
+  problems: TTriageProblem[],
+  gaps: DetectionContext["recordGaps"],
+): Promise<void> {
+  let previous: { id: number; eventId: string } | undefined;
+  const chunks = parseEvtxChunks(file.path, {
+    onProblem: (p) => problems.push({ source: file.name, offset: p.offset, reason: p.reason }),
+    onProgress: (done, total) =>
+      opts.onProgress?.({
+        file: file.name,
+        fileIndex: index,
+        fileCount: count,
+        bytesDone: done,
+        bytesTotal: total,
+      }),
+  });
+  for await (const records of chunks)
+    for (const record of records) {
+      const event = toTimelineEvent(extractEventFields(record.root), file.name, record.writtenAt);
+      event.id = `${file.name}#${record.recordId}`;
+      events.push(event);
+      // Record numbers in the record header rise by one; a jump means removed records.
+      if (previous && record.recordId > previous.id + 1)
+        gaps.push({
+          source: file.name,
+          afterId: previous.id,
+          beforeId: record.recordId,
+          afterEventId: previous.eventId,
+        });
+      previous = { id: record.recordId, eventId: event.id };
+    }
+}
+
+/**
+ * Triage of already collected files (e.g. entries of an uploaded evidence bundle): decodes every
+ * EVTX and text log, merges them into one UTC timeline sorted by time, and runs the detections.
+ * Files that cannot be read become `problems`; one bad file never stops the others.
+ */
+export async function triageFiles(
+  files: TriageFile[],
+  opts: BuildTimelineOptions = {},
+): Promise<TTriageResult> {
+  const events: TTimelineEvent[] = [];
+  const problems: TTriageProblem[] = [];
+  const recordGaps: DetectionContext["recordGaps"] = [];
+  for (const [index, file] of files.entries()) {
+    try {
+      if (file.kind === "evtx") await readEvtx(file, index, files.length, opts, events, problems, recordGaps);
+      else {
+        for (const entry of await parseTextLog(file.path, opts.textLog))
+          events.push(toTextLogTimelineEvent(entry, file.name));
+        opts.onProgress?.({
+          file: file.name,
+          fileIndex: index,
+          fileCount: files.length,
+          bytesDone: 1,
+          bytesTotal: 1,
+        });
+      }
+    } catch (error) {
+      problems.push({ source: file.name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  events.sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
+  const countries = opts.countries === undefined ? openCountryLookup() : opts.countries;
+  const detections = runBuiltinDetections({ events, recordGaps, countries });
+  for (const detector of opts.extraDetectors ?? []) detections.push(...detector(events));
+  return { events, detections: sortDetections(detections), problems };
+}
+
+/** Triage of paths given by the user: files, folders and `.zip` bundles. */
+export async function buildTimeline(
+  inputs: string[],
+  opts: BuildTimelineOptions = {},
+): Promise<TTriageResult> {
+  const { files, cleanup } = await collectInputs(inputs);
+  try {
+    return await triageFiles(files, opts);
+  } finally {
+    await cleanup();
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/** Text shown to users: Japanese first, English too. */
+export const ZLocalizedText = z.object({ ja: z.string(), en: z.string() });
+export type TLocalizedText = z.infer<typeof ZLocalizedText>;
+
+/**
+ * One event on the incident timeline, whatever its origin (EVTX record or text-log line).
+ * `time` is UTC (ISO 8601, `Z`); `timeJst` is the same instant for display in Japan (UTC+9,
+ * no daylight saving). JSON-serialisable so the server can store it and the web UI can show it.
+ */
+export const ZTimelineEvent = z.object({
+  /** Stable id: `<source>#<record id or line number>`; detections point at it. */
+  id: z.string(),
+  time: z.string(),
+  timeJst: z.string(),
+  host: z.string(),
+  /** File (relative path or bundle entry) the event came from. */
+  source: z.string(),
+  sourceType: z.enum(["evtx", "text-log"]),
+  /** Channel (EVTX) or log format (text logs), e.g. "Security", "fortigate". */
+  channel: z.string(),
+  /** Windows event id, or null for text logs. */
+  eventId: z.number().int().nullable(),
+  /** Short label, e.g. "4624 ログオン成功 / Logon success" or "SSL-VPN login failed". */
+  event: z.string(),
+  user: z.string(),
+  sourceAddress: z.string(),
+  /** Remaining fields (EventData, parsed log fields) as text. */
+  details: z.record(z.string(), z.string()),
+});
+export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
+
+export const ZSeverity = z.enum(["critical", "high", "medium", "low", "info"]);
+export type TSeverity = z.infer<typeof ZSeverity>;
+
+/**
+ * A finding for first response: which rule, why it matters (Japanese first), how bad, and the
+ * events that prove it. Sigma findings carry the rule author, which the Detection Rule License
+ * 1.1 requires in every alert; geolocated findings carry the DB-IP attribution (CC BY 4.0).
+ */
+export const ZDetection = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  origin: z.enum(["builtin", "sigma"]),
+  title: ZLocalizedText,
+  explanation: ZLocalizedText,
+  severity: ZSeverity,
+  /** Ids of the matching timeline events (evidence), oldest first. */
+  eventIds: z.array(z.string()),
+  firstTime: z.string(),
+  lastTime: z.string(),
+  hosts: z.array(z.string()),
+  /** Rule author and license (Sigma), or data attribution (IP geolocation). */
+  attribution: z.string().optional(),
+});
+export type TDetection = z.infer<typeof ZDetection>;
+
+/** Something in the input that could not be read completely; shown, never hidden. */
+export const ZTriageProblem = z.object({
+  source: z.string(),
+  offset: z.number().optional(),
+  reason: z.string(),
+});
+export type TTriageProblem = z.infer<typeof ZTriageProblem>;
+
+/** Result of a triage run. */
+export const ZTriageResult = z.object({
+  events: z.array(ZTimelineEvent),
+  detections: z.array(ZDetection),
+  problems: z.array(ZTriageProblem),
+});
+export type TTriageResult = z.infer<typeof ZTriageResult>;

@@ -1,0 +1,66 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import type { TTimelineEvent } from "./timeline-event";
+
+const COLUMNS = [
+  "time_utc",
+  "time_jst",
+  "host",
+  "source",
+  "channel",
+  "event_id",
+  "event",
+  "user",
+  "source_address",
+  "details",
+] as const;
+
+/**
+ * Excel-safe CSV cell: always quoted, quotes doubled, and a leading `=`, `+`, `-`, `@`, tab or CR
+ * prefixed with `'` so that attacker-controlled text (command lines, user names) can never run as
+ * a formula when the file is opened in Excel (OWASP "CSV Injection").
+ */
+export function toCsvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+function detailsText(details: Record<string, string>): string {
+  return Object.entries(details)
+    .filter(([, v]) => v !== "" && v !== "-")
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
+}
+
+async function write(out: Writable, chunk: string): Promise<void> {
+  // Respect back-pressure; events.once also rejects if the stream errors while waiting.
+  if (!out.write(chunk)) await once(out, "drain");
+}
+
+/**
+ * Writes the timeline as CSV for Excel: UTF-8 with BOM (Excel otherwise reads Japanese as
+ * Shift_JIS mojibake), CRLF line ends, every cell quoted and formula-escaped.
+ */
+export async function writeTimelineCsv(events: Iterable<TTimelineEvent>, out: Writable): Promise<void> {
+  await write(out, `\uFEFF${COLUMNS.join(",")}\r\n`);
+  for (const e of events) {
+    const cells = [
+      e.time,
+      e.timeJst,
+      e.host,
+      e.source,
+      e.channel,
+      e.eventId === null ? "" : String(e.eventId),
+      e.event,
+      e.user,
+      e.sourceAddress,
+      detailsText(e.details),
+    ];
+    await write(out, `${cells.map(toCsvCell).join(",")}\r\n`);
+  }
+}
+
+/** Writes one JSON object per line (JSON Lines), in the `TimelineEvent` shape. */
+export async function writeTimelineJsonl(events: Iterable<TTimelineEvent>, out: Writable): Promise<void> {
+  for (const e of events) await write(out, `${JSON.stringify(e)}\n`);
+}

@@ -1,0 +1,16 @@
+import { Badge } from "@mantine/core";
+import type { TContact } from "@sonae/core";
+import { useTranslation } from "react-i18next";
+
+const COLOR = { current: "green", stale: "red", unverified: "orange" } as const;
+
+/** The "last verified" state of a contact: stale (12+ months) and never-verified entries stand out. */
+export function VerificationBadge({ contact }: { contact: TContact }) {
+  const { t } = useTranslation("readiness");
+  return (
+    <Badge color={COLOR[contact.verification]} variant="light" data-testid="verification">
+      {t(`contacts.verification.${contact.verification}`)}
+      {contact.verifiedAt ? ` · ${contact.verifiedAt}` : ""}
+    </Badge>
+  );
+}

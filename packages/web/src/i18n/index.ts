@@ -1,0 +1,52 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { evidenceEn, evidenceJa } from "../features/evidence/locales";
+import { hubEn, hubJa } from "../features/hub/locales";
+import { incidentsEn, incidentsJa } from "../features/incidents/locales";
+import { plansEn, plansJa } from "../features/plans/locales";
+import { ransomwareEn, ransomwareJa } from "../features/ransomware/locales";
+import { readinessEn, readinessJa } from "../features/readiness/locales";
+import { en } from "./en";
+import { ja } from "./ja";
+
+const STORAGE_KEY = "sonae.lang";
+
+function initialLanguage(): "ja" | "en" {
+  const stored = typeof localStorage !== "undefined" ? localStorage.getItem(STORAGE_KEY) : null;
+  return stored === "en" ? "en" : "ja";
+}
+
+void i18n.use(initReactI18next).init({
+  // One namespace per area (features/<area>/locales.ts) so areas never edit each other's texts.
+  resources: {
+    ja: {
+      translation: ja,
+      readiness: readinessJa,
+      plans: plansJa,
+      incidents: incidentsJa,
+      evidence: evidenceJa,
+      hub: hubJa,
+      ransomware: ransomwareJa,
+    },
+    en: {
+      translation: en,
+      readiness: readinessEn,
+      plans: plansEn,
+      incidents: incidentsEn,
+      evidence: evidenceEn,
+      hub: hubEn,
+      ransomware: ransomwareEn,
+    },
+  },
+  lng: initialLanguage(),
+  fallbackLng: "ja",
+  interpolation: { escapeValue: false },
+});
+
+i18n.on("languageChanged", (lng) => {
+  localStorage.setItem(STORAGE_KEY, lng);
+  document.documentElement.lang = lng;
+});
+if (typeof document !== "undefined") document.documentElement.lang = i18n.language;
+
+export default i18n;
