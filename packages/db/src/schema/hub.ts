@@ -183,6 +183,9 @@ export const hubObservations = pgTable(
   (t) => [
     // observed_at in the key: "newest 50 matches of a value" reads 50 index entries even for a hot value.
     index("hub_observations_value_at_idx").on(t.kind, t.valueHash, t.observedAt.desc()),
+    // Unit-scoped lookups: a unit's own matches of a value are one descent, however many other
+    // units share that value (a prefecture's analyst must not pay for the whole country's matches).
+    index("hub_observations_value_unit_at_idx").on(t.kind, t.valueHash, t.unitId, t.observedAt.desc()),
     index("hub_observations_report_idx").on(t.reportId),
   ],
 );

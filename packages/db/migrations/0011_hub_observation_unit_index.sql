@@ -1,0 +1,1 @@
+CREATE INDEX "hub_observations_value_unit_at_idx" ON "hub_observations" USING btree ("kind","value_hash","unit_id","observed_at" DESC NULLS LAST);
