@@ -7,10 +7,11 @@ import { EvidenceError, toWriteError } from "../errors/evidence-error";
 import { getDefaultKeyDir, loadOrCreateSigningKey } from "../keys/key-store";
 import type { ExtraHashAlgorithm, FileRecord, Manifest, ProblemRecord } from "../manifest/manifest-types";
 import { writeSealEntries } from "../manifest/seal-bundle";
+import { BufferPool } from "../util/buffer-pool";
 import { ZipWriter } from "../zip/zip-writer";
 import { prepareRun } from "./prepare-run";
 import { appendJournal, type JournalFile } from "./preserve-journal";
-import { readSourceIntoZip, SourceReadError } from "./read-source-file";
+import { READ_CHUNK_BYTES, readSourceIntoZip, SourceReadError } from "./read-source-file";
 
 /** Progress of a run, for a progress bar. */
 export interface PreserveProgress {
@@ -89,6 +90,7 @@ export async function preserveEvidence(options: PreserveOptions): Promise<Preser
     const doneBySource = new Map<string, JournalFile>(run.done.map((d) => [d.record.sourcePath, d]));
     // Never read our own output (it grows while we read) nor copy the private key into a bundle.
     const listing = await walkSources(inputs, [outPath, partialPath, journalPath, keyDir]);
+    const buffers = new BufferPool(READ_CHUNK_BYTES);
     const records: FileRecord[] = [];
     const problems: ProblemRecord[] = [...listing.problems];
     const progress: PreserveProgress = {
@@ -111,6 +113,7 @@ export async function preserveEvidence(options: PreserveOptions): Promise<Preser
             extraHashes: options.extraHashes ?? [],
             compressionLevel,
             signal: options.signal,
+            buffers,
             onBytes: (count) => {
               progress.bytesDone += count;
               options.onProgress?.(progress);

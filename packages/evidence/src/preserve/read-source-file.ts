@@ -3,6 +3,7 @@ import type { BigIntStats } from "node:fs";
 import { constants, type FileHandle, open } from "node:fs/promises";
 import { getErrnoCode } from "../errors/evidence-error";
 import type { ExtraHashAlgorithm, FileRecord } from "../manifest/manifest-types";
+import { BufferPool } from "../util/buffer-pool";
 import { formatNanoseconds } from "../util/format-time";
 import type { ZipEntryRecord } from "../zip/zip-records";
 import type { ZipWriter } from "../zip/zip-writer";
@@ -23,10 +24,13 @@ export interface ReadSourceOptions {
   compressionLevel: number;
   onBytes: (count: number) => void;
   signal?: AbortSignal;
+  /** Read buffers of CHUNK bytes reused across files (see BufferPool); default: one per run of this call. */
+  buffers?: BufferPool;
 }
 
 // 1 MiB blocks: large enough that per-block zlib set-up and sync-flush markers cost nothing.
-const CHUNK = 1024 * 1024;
+export const READ_CHUNK_BYTES = 1024 * 1024;
+const CHUNK = READ_CHUNK_BYTES;
 // Formats that are compressed already: deflating them again costs CPU and gains nothing.
 const STORED_EXTENSIONS =
   /\.(gz|tgz|zip|7z|xz|bz2|zst|lz4|rar|cab|jpe?g|png|gif|mp4|mkv|docx|xlsx|pptx|jar)$/i;
@@ -45,6 +49,7 @@ export async function readSourceIntoZip(
   options: ReadSourceOptions,
 ): Promise<{ record: FileRecord; zipEntry: ZipEntryRecord }> {
   const { handle, noAtime } = await openReadOnly(sourcePath);
+  const buffers = options.buffers ?? new BufferPool(CHUNK);
   try {
     const before = await handle.stat({ bigint: true });
     const hashes: Array<[string, Hash]> = [["sha256", createHash("sha256")]];
@@ -53,14 +58,17 @@ export async function readSourceIntoZip(
       let position = 0;
       for (;;) {
         if (options.signal?.aborted) throw options.signal.reason;
-        const buffer = Buffer.allocUnsafe(CHUNK);
+        const buffer = buffers.acquire();
         let bytesRead: number;
         try {
           ({ bytesRead } = await handle.read(buffer, 0, CHUNK, position));
         } catch (error) {
           throw new SourceReadError(getErrnoCode(error), error);
         }
-        if (bytesRead === 0) return;
+        if (bytesRead === 0) {
+          buffers.release(buffer);
+          return;
+        }
         const chunk = bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead);
         for (const [, hash] of hashes) hash.update(chunk);
         position += bytesRead;
@@ -73,6 +81,7 @@ export async function readSourceIntoZip(
       mtime: new Date(Number(before.mtimeMs)),
       mode: Number(before.mode),
       zip64: Number(before.size) >= ZIP64_THRESHOLD,
+      release: (chunk) => buffers.release(chunk),
     });
     const after = await handle.stat({ bigint: true });
     const change = describeChange(before, after, zipEntry.size);

@@ -21,27 +21,31 @@ export const DEFLATE_PARALLELISM = Math.max(3, Math.min(availableParallelism() +
  * Raw deflate of a stream of blocks, several blocks at a time on the libuv thread pool. Each block
  * ends with a sync flush (byte-aligned, non-final), so the compressed blocks concatenate into one
  * valid deflate stream, closed by an empty final block. Output order equals input order.
+ * `release` is called with each input block once its compression has finished, so the caller may
+ * reuse that memory (the dictionary is a copy: zlib copies it at init, see node_zlib.cc Init).
  */
 export async function* deflateInParallel(
   source: AsyncIterable<Buffer>,
   level: number,
   parallelism = DEFLATE_PARALLELISM,
+  release?: (block: Buffer) => void,
 ): AsyncGenerator<Buffer> {
   const pending: Array<Promise<Buffer>> = [];
-  let dictionary: Buffer | undefined;
+  const window = Buffer.allocUnsafe(WINDOW);
+  let windowLength = 0;
   try {
     for await (const block of source) {
       const job = deflateRawAsync(block, {
         level,
         finishFlush: constants.Z_SYNC_FLUSH,
-        ...(dictionary ? { dictionary } : {}),
+        ...(windowLength > 0 ? { dictionary: window.subarray(0, windowLength) } : {}),
+      }).then((compressed) => {
+        release?.(block);
+        return compressed;
       });
       job.catch(() => undefined); // awaited below; this only keeps an early exit from leaving it unhandled
       pending.push(job);
-      dictionary =
-        block.length >= WINDOW
-          ? block.subarray(block.length - WINDOW)
-          : Buffer.concat([dictionary ?? Buffer.alloc(0), block]).subarray(-WINDOW);
+      windowLength = keepWindow(window, windowLength, block);
       while (pending.length >= parallelism) yield await (pending.shift() as Promise<Buffer>);
     }
     while (pending.length > 0) yield await (pending.shift() as Promise<Buffer>);
@@ -49,4 +53,16 @@ export async function* deflateInParallel(
   } finally {
     pending.length = 0;
   }
+}
+
+/** Slides the last 32 KiB of everything seen so far into `window`; returns its new length. */
+function keepWindow(window: Buffer, length: number, block: Buffer): number {
+  if (block.length >= WINDOW) {
+    block.copy(window, 0, block.length - WINDOW);
+    return WINDOW;
+  }
+  const kept = Math.min(length, WINDOW - block.length);
+  window.copyWithin(0, length - kept, length);
+  block.copy(window, kept);
+  return kept + block.length;
 }

@@ -18,6 +18,8 @@ export interface ZipEntryOptions {
   mode: number;
   /** Announce ZIP64 in the local header (needed when the entry may reach 4 GiB). */
   zip64: boolean;
+  /** Called with each source chunk once the writer no longer reads it (its memory may be reused). */
+  release?: (chunk: Buffer) => void;
 }
 
 const MAX32 = 0xffffffff;
@@ -68,15 +70,18 @@ export class ZipWriter {
         yield chunk;
       }
     }
-    const sink = async (chunks: AsyncIterable<Buffer>) => {
+    const sink = async (chunks: AsyncIterable<Buffer>, release?: (chunk: Buffer) => void) => {
       for await (const chunk of chunks) {
         compressedSize += chunk.length;
         await this.writeRaw(chunk);
+        release?.(chunk);
       }
     };
     try {
       await this.writeRaw(buildLocalHeader(header));
-      await sink(method === 8 ? deflateInParallel(counted(), options.compressionLevel) : counted());
+      if (method === 8)
+        await sink(deflateInParallel(counted(), options.compressionLevel, undefined, options.release));
+      else await sink(counted(), options.release);
       if (!options.zip64 && (size >= MAX32 || compressedSize >= MAX32)) {
         throw new Error(`entry ${name} grew past 4 GiB while being read without ZIP64`);
       }
@@ -98,7 +103,11 @@ export class ZipWriter {
   }
 
   /** Writes a small in-memory entry (manifest, signature…). */
-  addBuffer(name: string, data: Buffer, options: Omit<ZipEntryOptions, "zip64">): Promise<ZipEntryRecord> {
+  addBuffer(
+    name: string,
+    data: Buffer,
+    options: Omit<ZipEntryOptions, "zip64" | "release">,
+  ): Promise<ZipEntryRecord> {
     async function* once(): AsyncGenerator<Buffer> {
       yield data;
     }
