@@ -1,49 +1,84 @@
 import { NATIONAL_UNIT_ID } from "@sonae/core";
-import { type Db, hubAlerts, hubReportShares, hubReports } from "@sonae/db";
-import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@sonae/db";
+import { sql } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
-import { recordAudit } from "../audit/audit.service";
-import { findRelatedHits } from "./observations.repo";
+import { type AuditEntry, recordAuditEvents } from "../hub-store/audit-rows";
 
-type Tx = Pick<Db, "insert" | "select" | "execute">;
+type Tx = Pick<Db, "insert" | "execute">;
+
+/** A report just written (its observations too), in the order the batch received them. */
+export type NewReport = { id: string; reference: string; unitId: number; ctx: RequestContext };
 
 /**
- * After a report's observations are in: when it shares indicators with earlier reports, alert the
- * national unit (sees all) and the report's own unit if any related report is visible to it.
- * One alert row per (report, unit): alerts grow with reports, not with pairs.
+ * After the reports' observations are in (same transaction): when a new report shares indicators
+ * with earlier reports, alert the national unit (sees all) and the report's own unit if any related
+ * report is visible to it. One alert row per (report, unit): alerts grow with reports, not with pairs.
+ *
+ * Alerts are computed here, inside the batch's transaction, with one set-based statement rather than
+ * recorded as work to do after COMMIT: an acknowledged report then always has its alerts, with no
+ * recovery step to run on start-up, and the statement costs one round trip per batch. "Earlier"
+ * keeps today's meaning within a batch: a report is matched against committed reports and against
+ * the reports before it in the batch, never against later ones (those alert about it instead).
+ * Matches are capped at `perValue` per indicator, as on the case page (findRelatedHits).
  */
-export async function raiseAlerts(
-  tx: Tx,
-  ctx: RequestContext,
-  report: { id: string; reference: string; unitId: number },
-): Promise<number> {
-  const hits = await findRelatedHits(tx, report.id, { national: true });
-  if (hits.length === 0) return 0;
-  const ids = [...new Set(hits.map((h) => h.reportId))];
-  const targets = new Map<number, number>([[NATIONAL_UNIT_ID, ids.length]]);
-  if (report.unitId !== NATIONAL_UNIT_ID) {
-    const owned = await tx
-      .select({ id: hubReports.id })
-      .from(hubReports)
-      .where(and(inArray(hubReports.id, ids), eq(hubReports.unitId, report.unitId)));
-    const shared = await tx
-      .select({ id: hubReportShares.reportId })
-      .from(hubReportShares)
-      .where(and(inArray(hubReportShares.reportId, ids), eq(hubReportShares.unitId, report.unitId)));
-    const visible = new Set([...owned, ...shared].map((r) => r.id));
-    if (visible.size > 0) targets.set(report.unitId, visible.size);
+export async function raiseAlerts(tx: Tx, reports: readonly NewReport[], perValue = 50): Promise<number> {
+  if (reports.length === 0) return 0;
+  const ids = reports.map((r) => r.id);
+  const units = reports.map((r) => r.unitId);
+  const result = (await tx.execute(sql`
+    WITH b AS (
+      SELECT * FROM unnest(${toPgArray(ids)}::uuid[], ${toPgArray(units)}::smallint[])
+        WITH ORDINALITY AS t(id, unit_id, ord)
+    ),
+    hits AS (
+      SELECT DISTINCT b.id AS report_id, b.unit_id, m.report_id AS related_id
+      FROM b
+      JOIN hub_observations o1 ON o1.report_id = b.id
+      CROSS JOIN LATERAL (
+        SELECT o2.report_id FROM hub_observations o2
+        WHERE o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.report_id <> o1.report_id
+          AND NOT EXISTS (SELECT 1 FROM b later WHERE later.id = o2.report_id AND later.ord > b.ord)
+        LIMIT ${perValue}
+      ) m
+    ),
+    targets AS (
+      SELECT report_id, ${NATIONAL_UNIT_ID}::smallint AS unit_id, count(*)::int AS related_count
+      FROM hits GROUP BY report_id
+      UNION ALL
+      SELECT h.report_id, h.unit_id, count(*)::int
+      FROM hits h
+      WHERE h.unit_id <> ${NATIONAL_UNIT_ID}
+        AND (EXISTS (SELECT 1 FROM hub_reports r WHERE r.id = h.related_id AND r.unit_id = h.unit_id)
+          OR EXISTS (SELECT 1 FROM hub_report_shares s WHERE s.report_id = h.related_id AND s.unit_id = h.unit_id))
+      GROUP BY h.report_id, h.unit_id
+    )
+    INSERT INTO hub_alerts (report_id, unit_id, related_count)
+    SELECT report_id, unit_id, related_count FROM targets
+    ON CONFLICT (report_id, unit_id) DO UPDATE SET related_count = excluded.related_count
+    RETURNING report_id AS "reportId", unit_id AS "unitId", related_count AS "relatedCount"`)) as unknown as {
+    rows: { reportId: string; unitId: number; relatedCount: number }[];
+  };
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const audits: AuditEntry[] = [];
+  for (const a of result.rows) {
+    const report = byId.get(a.reportId);
+    if (!report) continue;
+    audits.push({
+      ctx: report.ctx,
+      event: {
+        type: "hub.alert_raised",
+        reportId: a.reportId,
+        reference: report.reference,
+        unitId: Number(a.unitId),
+        relatedCount: Number(a.relatedCount),
+      },
+    });
   }
-  for (const [unitId, relatedCount] of targets) {
-    await tx
-      .insert(hubAlerts)
-      .values({ reportId: report.id, unitId, relatedCount })
-      .onConflictDoUpdate({ target: [hubAlerts.reportId, hubAlerts.unitId], set: { relatedCount } });
-    await recordAudit(
-      tx,
-      ctx,
-      { type: "hub.alert_raised", reportId: report.id, reference: report.reference, unitId, relatedCount },
-      null,
-    );
-  }
-  return ids.length;
+  await recordAuditEvents(tx, audits);
+  return result.rows.length;
+}
+
+/** A PostgreSQL array literal: one bound parameter whatever the batch size (both drivers accept it). */
+function toPgArray(values: readonly (string | number)[]): string {
+  return `{${values.join(",")}}`;
 }

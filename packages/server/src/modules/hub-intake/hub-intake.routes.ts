@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../http/request-context";
+import { sendError } from "../../plugins/error-handler";
 import {
   getReporterViewByReceipt,
   handleOrgCaseRequest,
@@ -20,9 +21,10 @@ import {
 } from "../hub-messages/messages.service";
 import { loadHubKeyring } from "../hub-store/hub-keyring";
 import { addAttachment, MAX_ATTACHMENT_BYTES } from "./attachments.service";
+import { IntakeBusyError } from "./intake-batcher";
 import { issueChallenge, powBits } from "./proof-of-work.service";
 import { submitPublic } from "./public-intake.service";
-import { submitSigned } from "./signed-intake.service";
+import { signedIntakeBatcher, submitSigned } from "./signed-intake.service";
 
 /** Machine-to-machine prefix: outside /api/, so no session cookie and no CSRF apply (Ed25519 signs each request). */
 export const HUB_MACHINE_PREFIX = "/hub-api/v1";
@@ -43,6 +45,8 @@ export function hubIntakeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const signedRate = Number(process.env.SONAE_HUB_SIGNED_RATE ?? 100_000);
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+    // Graceful shutdown: submissions already queued are written (and answered) before the pool closes.
+    app.addHook("onClose", () => signedIntakeBatcher(deps.db).drain());
 
     app.post(
       `${HUB_MACHINE_PREFIX}/submissions`,
@@ -58,8 +62,15 @@ export function hubIntakeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { receipt, created } = await submitSigned(deps.db, contextOf(request), ring(), request.body);
-        return reply.status(created ? 201 : 200).send(receipt);
+        try {
+          const { receipt, created } = await submitSigned(deps.db, contextOf(request), ring(), request.body);
+          return reply.status(created ? 201 : 200).send(receipt);
+        } catch (error) {
+          // Back-pressure, not a fault: answered here so the error handler does not log it as one.
+          if (!(error instanceof IntakeBusyError)) throw error;
+          reply.header("retry-after", String(error.retryAfterSeconds));
+          return sendError(request, reply, error);
+        }
       },
     );
 

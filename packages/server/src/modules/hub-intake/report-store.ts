@@ -3,11 +3,15 @@ import { computeAckDue, type THubReportKind } from "@sonae/core";
 import { type Db, hubReports } from "@sonae/db";
 import { sql } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
-import { recordAudit } from "../audit/audit.service";
 import { hashToken } from "../auth/session.repo";
 import type { HubIndicator } from "../hub-correlation/collect-indicators";
 import { raiseAlerts } from "../hub-correlation/hub-alerts.service";
-import { insertObservations } from "../hub-correlation/observations.repo";
+import {
+  insertObservationRows,
+  type ObservationRow,
+  observationRows,
+} from "../hub-correlation/observations.repo";
+import { recordAuditEvents } from "../hub-store/audit-rows";
 import { newDataKey, sealJson } from "../hub-store/envelope";
 import type { HubKeyring } from "../hub-store/hub-keyring";
 
@@ -38,27 +42,33 @@ export type StoreInput = {
   sealed: SealedPayload;
 };
 
+/** A report ready to write: sealed, hashed and numbered; only bytes are left for the database. */
+export type PreparedReport = {
+  ctx: RequestContext;
+  row: typeof hubReports.$inferInsert & { id: string; reference: string; receivedAt: Date; unitId: number };
+  receiptToken: string;
+  observations: ObservationRow[];
+};
+
 /**
- * Writes a report with its encrypted payload, its observations and any alerts, and the audit
- * event, all inside the caller's transaction: the receipt is only given after this commits.
- * Returns null when an organisation submission with the same submissionId already exists.
+ * The CPU part of storing a report, done per request outside any transaction: data key, sealing,
+ * indicator hashing, reference and receipt token. `orgKeyId` may be filled in later (batched
+ * intake learns the key id in its transaction).
  */
-export async function storeReport(
-  tx: Db,
+export function prepareReport(
   ctx: RequestContext,
   ring: HubKeyring,
   input: StoreInput,
-): Promise<{ id: string; reference: string; receivedAt: Date; receiptToken: string } | null> {
+  receivedAt = new Date(),
+): PreparedReport {
   const id = randomUUID();
-  const receivedAt = new Date();
   const reference = newReference(receivedAt);
   const receiptToken = randomBytes(24).toString("base64url");
   const key = newDataKey(ring.kek, id);
-  // A second submission with the same (key, submissionId) conflicts on the partial unique index:
-  // nothing is written and the caller returns the original receipt (no extra SELECT on the hot path).
-  const inserted = await tx
-    .insert(hubReports)
-    .values({
+  return {
+    ctx,
+    receiptToken,
+    row: {
       id,
       reference,
       source: input.source,
@@ -71,25 +81,73 @@ export async function storeReport(
       receiptTokenHash: hashToken(receiptToken),
       wrappedKey: key.wrapped,
       payloadEnc: sealJson(key.dek, input.sealed, `payload:${id}`),
-    })
+    },
+    observations: observationRows(
+      ring.indexKey,
+      { id, unitId: input.unitId, at: receivedAt },
+      input.sealed.indicators,
+    ),
+  };
+}
+
+/**
+ * Writes prepared reports with set-based statements inside the caller's transaction: one
+ * multi-row INSERT of reports, one of observations, one of audit events, one for alerts. The
+ * receipt is only given after this commits. Returns the ids actually inserted: an organisation
+ * submission whose (key, submissionId) already exists conflicts on the partial unique index and
+ * is skipped (the caller answers with the original receipt).
+ */
+export async function writeReports(tx: Db, reports: readonly PreparedReport[]): Promise<Set<string>> {
+  if (reports.length === 0) return new Set();
+  const inserted = await tx
+    .insert(hubReports)
+    .values(reports.map((r) => r.row))
     .onConflictDoNothing({
       target: [hubReports.orgKeyId, hubReports.submissionId],
       where: sql`${hubReports.submissionId} IS NOT NULL`,
     })
     .returning({ id: hubReports.id });
-  if (inserted.length === 0) return null;
-  const observed = await insertObservations(
+  const ids = new Set(inserted.map((r) => r.id));
+  const written = reports.filter((r) => ids.has(r.row.id));
+  await insertObservationRows(
     tx,
-    ring.indexKey,
-    { id, unitId: input.unitId, at: receivedAt },
-    input.sealed.indicators,
+    written.flatMap((r) => r.observations),
   );
-  await recordAudit(
+  await recordAuditEvents(
     tx,
-    ctx,
-    { type: "hub.report_received", reportId: id, reference, source: input.source, unitId: input.unitId },
-    null,
+    written.map(({ ctx, row }) => ({
+      ctx,
+      event: {
+        type: "hub.report_received",
+        reportId: row.id,
+        reference: row.reference,
+        source: row.source,
+        unitId: row.unitId,
+      },
+    })),
   );
-  if (observed > 0) await raiseAlerts(tx, ctx, { id, reference, unitId: input.unitId });
-  return { id, reference, receivedAt, receiptToken };
+  await raiseAlerts(
+    tx,
+    written
+      .filter((r) => r.observations.length > 0)
+      .map(({ ctx, row }) => ({ id: row.id, reference: row.reference, unitId: row.unitId, ctx })),
+  );
+  return ids;
+}
+
+/**
+ * One report (the public form): prepared and written inside the caller's transaction.
+ * Returns null when an organisation submission with the same submissionId already exists.
+ */
+export async function storeReport(
+  tx: Db,
+  ctx: RequestContext,
+  ring: HubKeyring,
+  input: StoreInput,
+): Promise<{ id: string; reference: string; receivedAt: Date; receiptToken: string } | null> {
+  const prepared = prepareReport(ctx, ring, input);
+  const ids = await writeReports(tx, [prepared]);
+  if (!ids.has(prepared.row.id)) return null;
+  const { id, reference, receivedAt } = prepared.row;
+  return { id, reference, receivedAt, receiptToken: prepared.receiptToken };
 }

@@ -1,78 +1,57 @@
-import {
-  AppError,
-  type THubReceipt,
-  type THubSignedRequest,
-  unitIdOfPrefecture,
-  ZHubSubmissionBody,
-} from "@sonae/core";
-import { type Db, hubOrgKeys, hubReports } from "@sonae/db";
+import { AppError, type THubSignedRequest, unitIdOfPrefecture, ZHubSubmissionBody } from "@sonae/core";
+import type { Db } from "@sonae/db";
 import { ZReportPackageModel } from "@sonae/documents";
-import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { RequestContext } from "../../http/request-context";
-import { recordAudit } from "../audit/audit.service";
 import { collectFromPackage } from "../hub-correlation/collect-indicators";
 import type { HubKeyring } from "../hub-store/hub-keyring";
-import { purgeOldNonces } from "./nonces.repo";
-import { storeReport } from "./report-store";
+import { IntakeBatcher } from "./intake-batcher";
+import { prepareReport } from "./report-store";
 import { fingerprintOf, verifySignedRequest } from "./signature";
+import { type PreparedSigned, type SignedOutcome, writeSignedBatch } from "./signed-batch-writer";
 
 /** Evidence manifests (from `sonae preserve`) ride along as JSON documents; kept encrypted with the report. */
 const ZEvidenceManifests = z.array(z.record(z.string(), z.unknown())).max(20).optional();
+const ZSignedSubmission = ZHubSubmissionBody.extend({ evidenceManifests: ZEvidenceManifests });
 
-/**
- * Burns the nonce and looks up the key in one statement (one round trip on the hot path); a key
- * seen for the first time is registered as pending (first submission enrols).
- */
-async function claimNonceAndFindKey(
-  tx: Db,
-  ctx: RequestContext,
-  raw: string,
-  nonce: string,
-  orgName: string,
-  unitId: number,
-) {
-  const fingerprint = fingerprintOf(raw);
-  const result = (await tx.execute(sql`
-    WITH n AS (INSERT INTO hub_nonces (nonce) VALUES (${`sig:${fingerprint}:${nonce}`}) ON CONFLICT DO NOTHING RETURNING 1)
-    SELECT (SELECT count(*) FROM n)::int AS fresh, k.id, k.status
-    FROM (SELECT 1) AS one LEFT JOIN hub_org_keys k ON k.fingerprint = ${fingerprint}`)) as unknown as {
-    rows: { fresh: number; id: string | null; status: "pending" | "active" | "revoked" | null }[];
-  };
-  const row = result.rows[0];
-  if (!row || Number(row.fresh) !== 1) {
-    throw new AppError("CONFLICT", {
-      detail: {
-        ja: "この要求は既に処理されています(再送)。",
-        en: "This request was already processed (replay).",
-      },
-    });
-  }
-  if (row.id && row.status) return { id: row.id, status: row.status };
-  const [created] = await tx
-    .insert(hubOrgKeys)
-    .values({ fingerprint, publicKey: raw, orgName, prefectureUnitId: unitId })
-    .onConflictDoNothing()
-    .returning();
-  if (!created) throw new AppError("CONFLICT");
-  await recordAudit(tx, ctx, { type: "hub.org_key_registered", keyId: created.id, fingerprint }, null);
-  return { id: created.id, status: created.status };
+function positiveInt(text: string | undefined, fallback: number): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /**
- * An organisation's signed submission: signature and time window first (cheap, outside the
- * transaction), then in ONE transaction the nonce, the key, the report, its observations and the
- * audit event. The receipt is returned only after COMMIT, so an acknowledged report is never lost.
- * A retry with the same submissionId (answer lost in transit) gets the original receipt.
+ * Batch and queue bounds. 128 per transaction keeps every multi-row statement far below the
+ * 65,535-parameter limit; 1,024 waiting is about one second of intake at the aimed rate, past which
+ * a client is better told 503 + Retry-After than left waiting towards its timeout.
  */
-export async function submitSigned(
-  db: Db,
+const BATCH_OPTIONS = {
+  maxBatch: positiveInt(process.env.SONAE_HUB_INTAKE_BATCH, 128),
+  maxQueue: positiveInt(process.env.SONAE_HUB_INTAKE_QUEUE, 1024),
+};
+
+const batchers = new WeakMap<Db, IntakeBatcher<PreparedSigned, SignedOutcome>>();
+
+/** The one group-commit queue of a database handle (one flusher: PGlite's single connection is fine). */
+export function signedIntakeBatcher(db: Db): IntakeBatcher<PreparedSigned, SignedOutcome> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new IntakeBatcher((items) => writeSignedBatch(db, items), BATCH_OPTIONS);
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+/**
+ * The CPU part of a signed submission, per request and outside the database: Ed25519 and the time
+ * window, the body and package schemas, indicator collection and hashing, sealing, the reference.
+ */
+export function prepareSigned(
   ctx: RequestContext,
   ring: HubKeyring,
   request: THubSignedRequest,
-): Promise<{ receipt: THubReceipt; created: boolean }> {
+): PreparedSigned {
   const raw = verifySignedRequest(request);
-  const parsed = ZHubSubmissionBody.extend({ evidenceManifests: ZEvidenceManifests }).safeParse(raw);
+  const parsed = ZSignedSubmission.safeParse(raw);
   if (!parsed.success)
     throw new AppError("VALIDATION", { field: parsed.error.issues[0]?.path.join(".") ?? "body" });
   const body = parsed.data;
@@ -87,15 +66,20 @@ export async function submitSigned(
     });
   }
   const unitId = unitIdOfPrefecture(body.prefectureCode) ?? 0;
-  await purgeOldNonces(db);
-  return db.transaction(async (tx) => {
-    const key = await claimNonceAndFindKey(tx, ctx, request.publicKey, body.nonce, body.orgName, unitId);
-    if (key.status === "revoked") throw new AppError("FORBIDDEN");
-    const stored = await storeReport(tx, ctx, ring, {
+  const fingerprint = fingerprintOf(request.publicKey);
+  return {
+    ctx,
+    fingerprint,
+    publicKey: request.publicKey,
+    nonceKey: `sig:${fingerprint}:${body.nonce}`,
+    orgName: body.orgName,
+    unitId,
+    submissionId: body.submissionId,
+    report: prepareReport(ctx, ring, {
       source: "organisation",
       kind: pkg.data.incident.request === "consultation" ? "consultation" : "report",
       unitId,
-      orgKeyId: key.id,
+      orgKeyId: null,
       submissionId: body.submissionId,
       sealed: {
         title: pkg.data.incident.title,
@@ -103,33 +87,22 @@ export async function submitSigned(
         body: { package: pkg.data, evidenceManifests: body.evidenceManifests ?? [] },
         indicators: collectFromPackage(pkg.data),
       },
-    });
-    if (!stored) {
-      // Retry of a submission already stored (its answer was lost): the original receipt, no duplicate.
-      const [existing] = await tx
-        .select()
-        .from(hubReports)
-        .where(and(eq(hubReports.orgKeyId, key.id), eq(hubReports.submissionId, body.submissionId)))
-        .limit(1);
-      if (!existing) throw new AppError("CONFLICT");
-      return {
-        created: false,
-        receipt: {
-          reference: existing.reference,
-          receivedAt: existing.receivedAt.toISOString(),
-          unitId: existing.unitId,
-          keyStatus: key.status,
-        },
-      };
-    }
-    return {
-      created: true,
-      receipt: {
-        reference: stored.reference,
-        receivedAt: stored.receivedAt.toISOString(),
-        unitId,
-        keyStatus: key.status,
-      },
-    };
-  });
+    }),
+  };
+}
+
+/**
+ * An organisation's signed submission. The CPU work is done here, per request; the database work
+ * (nonce, key, report, observations, audit, alerts) is group-committed with the other submissions
+ * waiting at the same moment (intake-batcher.ts, signed-batch-writer.ts). The receipt is returned
+ * only after that transaction commits, so an acknowledged report is never lost. A retry with the
+ * same submissionId (answer lost in transit) gets the original receipt. A full queue → 503.
+ */
+export async function submitSigned(
+  db: Db,
+  ctx: RequestContext,
+  ring: HubKeyring,
+  request: THubSignedRequest,
+): Promise<SignedOutcome> {
+  return signedIntakeBatcher(db).submit(prepareSigned(ctx, ring, request));
 }

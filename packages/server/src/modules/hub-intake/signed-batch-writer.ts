@@ -1,0 +1,199 @@
+import { AppError, type THubReceipt } from "@sonae/core";
+import { type Db, hubNonces, hubOrgKeys, hubReports } from "@sonae/db";
+import { and, inArray, isNotNull } from "drizzle-orm";
+import type { RequestContext } from "../../http/request-context";
+import { recordAuditEvents } from "../hub-store/audit-rows";
+import type { ItemOutcome } from "./intake-batcher";
+import { purgeOldNonces } from "./nonces.repo";
+import { type PreparedReport, writeReports } from "./report-store";
+
+/** A signed submission after its CPU work: verified, parsed, sealed, hashed, numbered. */
+export type PreparedSigned = {
+  ctx: RequestContext;
+  fingerprint: string;
+  publicKey: string;
+  /** `sig:<fingerprint>:<nonce>`: nonces are per key. */
+  nonceKey: string;
+  orgName: string;
+  unitId: number;
+  submissionId: string;
+  report: PreparedReport;
+};
+
+export type SignedOutcome = { receipt: THubReceipt; created: boolean };
+type KeyRow = { id: string; status: "pending" | "active" | "revoked" };
+
+const fail = (error: AppError): ItemOutcome<SignedOutcome> => ({ ok: false, error });
+const replay = () =>
+  new AppError("CONFLICT", {
+    detail: {
+      ja: "この要求は既に処理されています(再送)。",
+      en: "This request was already processed (replay).",
+    },
+  });
+
+/**
+ * Keys of the batch by fingerprint, one SELECT with `= ANY`; keys seen for the first time are
+ * enrolled as pending (first submission enrols) with their audit event, in the batch's transaction.
+ */
+async function resolveKeys(tx: Db, items: readonly PreparedSigned[]): Promise<Map<string, KeyRow>> {
+  const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
+  const select = (fps: string[]) =>
+    tx
+      .select({ id: hubOrgKeys.id, status: hubOrgKeys.status, fingerprint: hubOrgKeys.fingerprint })
+      .from(hubOrgKeys)
+      .where(inArray(hubOrgKeys.fingerprint, fps));
+  const keys = new Map((await select(fingerprints)).map((k) => [k.fingerprint, k as KeyRow]));
+  const unknown = fingerprints.filter((f) => !keys.has(f));
+  if (unknown.length === 0) return keys;
+  const first = unknown.map((f) => items.find((i) => i.fingerprint === f)!);
+  const created = await tx
+    .insert(hubOrgKeys)
+    .values(
+      first.map((i) => ({
+        fingerprint: i.fingerprint,
+        publicKey: i.publicKey,
+        orgName: i.orgName,
+        prefectureUnitId: i.unitId,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: hubOrgKeys.id, status: hubOrgKeys.status, fingerprint: hubOrgKeys.fingerprint });
+  for (const k of created) keys.set(k.fingerprint, k);
+  await recordAuditEvents(
+    tx,
+    created.map((k) => ({
+      ctx: first.find((i) => i.fingerprint === k.fingerprint)!.ctx,
+      event: { type: "hub.org_key_registered", keyId: k.id, fingerprint: k.fingerprint },
+    })),
+  );
+  // Enrolled meanwhile by another hub process (its insert won): read it back, committed by now.
+  const raced = unknown.filter((f) => !keys.has(f));
+  if (raced.length > 0) for (const k of await select(raced)) keys.set(k.fingerprint, k as KeyRow);
+  return keys;
+}
+
+/** Burns the batch's nonces in one multi-row INSERT; returns those that were fresh. */
+async function claimNonces(tx: Db, nonces: readonly string[]): Promise<Set<string>> {
+  if (nonces.length === 0) return new Set();
+  const rows = await tx
+    .insert(hubNonces)
+    .values([...new Set(nonces)].map((nonce) => ({ nonce })))
+    .onConflictDoNothing()
+    .returning({ nonce: hubNonces.nonce });
+  return new Set(rows.map((r) => r.nonce));
+}
+
+/**
+ * Writes a batch of signed submissions in ONE transaction with set-based statements and returns
+ * an outcome per item, the same as one-at-a-time intake gave: unknown key → enrolled pending;
+ * revoked key → 403 (its nonce is not burned); replayed nonce → 409 for that request only; a
+ * retry of a stored submissionId → the original receipt (created: false). Throws only on an
+ * unexpected failure, and then nothing of the batch is committed.
+ */
+export async function writeSignedBatch(
+  db: Db,
+  items: readonly PreparedSigned[],
+): Promise<ItemOutcome<SignedOutcome>[]> {
+  await purgeOldNonces(db);
+  return db.transaction(async (tx) => {
+    const out: ItemOutcome<SignedOutcome>[] = new Array(items.length);
+    const keys = await resolveKeys(tx, items);
+    const live: number[] = [];
+    items.forEach((item, i) => {
+      const key = keys.get(item.fingerprint);
+      if (!key) out[i] = fail(new AppError("CONFLICT"));
+      else if (key.status === "revoked") out[i] = fail(new AppError("FORBIDDEN"));
+      else live.push(i);
+    });
+
+    const fresh = await claimNonces(
+      tx,
+      live.map((i) => items[i]!.nonceKey),
+    );
+    // First of a submissionId in the batch writes; a later copy (a retry racing its original) follows it.
+    const primaries: number[] = [];
+    const followers: [number, number][] = [];
+    const bySubmission = new Map<string, number>();
+    for (const i of live) {
+      const item = items[i]!;
+      if (!fresh.delete(item.nonceKey)) {
+        out[i] = fail(replay());
+        continue;
+      }
+      const keyId = keys.get(item.fingerprint)!.id;
+      item.report.row.orgKeyId = keyId;
+      const sameAs = bySubmission.get(`${keyId}\u0000${item.submissionId}`);
+      if (sameAs === undefined) {
+        bySubmission.set(`${keyId}\u0000${item.submissionId}`, i);
+        primaries.push(i);
+      } else followers.push([i, sameAs]);
+    }
+
+    const inserted = await writeReports(
+      tx,
+      primaries.map((i) => items[i]!.report),
+    );
+    const retried = primaries.filter((i) => !inserted.has(items[i]!.report.row.id));
+    const existing = new Map<string, { reference: string; receivedAt: Date; unitId: number }>();
+    if (retried.length > 0) {
+      const rows = await tx
+        .select({
+          orgKeyId: hubReports.orgKeyId,
+          submissionId: hubReports.submissionId,
+          reference: hubReports.reference,
+          receivedAt: hubReports.receivedAt,
+          unitId: hubReports.unitId,
+        })
+        .from(hubReports)
+        .where(
+          and(
+            isNotNull(hubReports.submissionId),
+            inArray(hubReports.submissionId, [...new Set(retried.map((i) => items[i]!.submissionId))]),
+          ),
+        );
+      for (const r of rows) existing.set(`${r.orgKeyId}\u0000${r.submissionId}`, r);
+    }
+    for (const i of primaries) {
+      const item = items[i]!;
+      const keyStatus = keys.get(item.fingerprint)!.status;
+      const { row } = item.report;
+      if (inserted.has(row.id)) {
+        out[i] = {
+          ok: true,
+          value: {
+            created: true,
+            receipt: {
+              reference: row.reference,
+              receivedAt: row.receivedAt.toISOString(),
+              unitId: row.unitId,
+              keyStatus,
+            },
+          },
+        };
+        continue;
+      }
+      // Retry of a submission already stored (its answer was lost): the original receipt, no duplicate.
+      const found = existing.get(`${row.orgKeyId}\u0000${item.submissionId}`);
+      out[i] = found
+        ? {
+            ok: true,
+            value: {
+              created: false,
+              receipt: {
+                reference: found.reference,
+                receivedAt: found.receivedAt.toISOString(),
+                unitId: found.unitId,
+                keyStatus,
+              },
+            },
+          }
+        : fail(new AppError("CONFLICT"));
+    }
+    for (const [i, primary] of followers) {
+      const first = out[primary]!;
+      out[i] = first.ok ? { ok: true, value: { ...first.value, created: false } } : first;
+    }
+    return out;
+  });
+}
