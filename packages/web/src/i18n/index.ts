@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { evidenceEn, evidenceJa } from "../features/evidence/locales";
+import { hubInsightsEn, hubInsightsJa } from "../features/hub/insights-locales";
 import { hubEn, hubJa } from "../features/hub/locales";
 import { incidentsEn, incidentsJa } from "../features/incidents/locales";
 import { plansEn, plansJa } from "../features/plans/locales";
@@ -26,6 +27,7 @@ void i18n.use(initReactI18next).init({
       incidents: incidentsJa,
       evidence: evidenceJa,
       hub: hubJa,
+      hubInsights: hubInsightsJa,
       ransomware: ransomwareJa,
     },
     en: {
@@ -35,6 +37,7 @@ void i18n.use(initReactI18next).init({
       incidents: incidentsEn,
       evidence: evidenceEn,
       hub: hubEn,
+      hubInsights: hubInsightsEn,
       ransomware: ransomwareEn,
     },
   },

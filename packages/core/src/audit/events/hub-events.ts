@@ -55,4 +55,19 @@ export const HUB_EVENTS = [
   }),
   z.object({ type: z.literal("hub.reply_sent"), reference: z.string() }),
   z.object({ type: z.literal("hub.status_fetched"), reference: z.string() }),
+  /** Statistics (counts of routing metadata) and advisories. */
+  z.object({
+    type: z.literal("hub.stats_viewed"),
+    unitId: z.int(),
+    from: z.string(),
+    to: z.string(),
+    format: z.enum(["json", "csv"]),
+  }),
+  z.object({
+    type: z.literal("hub.advisory_published"),
+    advisoryId: z.string(),
+    severity: z.string(),
+    prefectureCode: z.string().nullable(),
+  }),
+  z.object({ type: z.literal("hub.advisory_withdrawn"), advisoryId: z.string() }),
 ] as const;

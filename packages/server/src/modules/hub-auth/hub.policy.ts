@@ -18,6 +18,8 @@ const HUB_PERMISSIONS = {
   "message.post": ["intake_officer", "analyst", "unit_admin"],
   "correlation.read": ["analyst", "unit_admin"],
   "unit.manage": ["unit_admin"],
+  "stats.read": ["intake_officer", "analyst", "unit_admin"],
+  "advisory.publish": ["analyst", "unit_admin"],
 } as const satisfies Record<string, readonly THubRole[]>;
 
 export type HubAction = keyof typeof HUB_PERMISSIONS;

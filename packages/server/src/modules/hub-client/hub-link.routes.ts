@@ -1,4 +1,4 @@
-import { ZHubReporterView } from "@sonae/core";
+import { ZHubAdvisoryFeed, ZHubReporterView } from "@sonae/core";
 import { ZReportPackageModel } from "@sonae/documents";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../http/request-context";
 import { recordAudit } from "../audit/audit.service";
 import { assertCan, requireActor } from "../auth/auth.policy";
+import { fetchAdvisoryFeed } from "./advisory-feed";
 import { getHubStatus, listOutbox, replyOnHub, sendToHub } from "./hub-link.service";
 import { loadOrCreateOrgHubKey } from "./org-key-store";
 
@@ -62,6 +63,22 @@ export function hubLinkRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           defaultHubUrl: process.env.SONAE_HUB_URL ?? null,
           sent: rows.map(present),
         };
+      },
+    );
+    app.get(
+      "/api/hub-link/advisories",
+      {
+        schema: {
+          tags: ["hub-link"],
+          summary: "警察からの注意喚起(自県と全国) / Police advisories for this prefecture and nationwide",
+          querystring: z.object({ hubUrl: z.string().max(500).optional() }),
+          response: { 200: ZHubAdvisoryFeed.nullable() },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCan(actor, "record.read");
+        return fetchAdvisoryFeed(deps.db, actor.organisationId, request.query.hubUrl);
       },
     );
     app.post(

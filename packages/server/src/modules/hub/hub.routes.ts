@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../app-deps";
+import { hubAdvisoriesRoutes } from "../hub-advisories/hub-advisories.routes";
 import { hubAuthRoutes } from "../hub-auth/hub-auth.routes";
 import { seedHubUnits } from "../hub-auth/hub-units.service";
 import { hubCasesRoutes } from "../hub-cases/hub-cases.routes";
 import { hubLinkRoutes } from "../hub-client/hub-link.routes";
 import { hubCorrelationRoutes } from "../hub-correlation/hub-correlation.routes";
 import { hubIntakeRoutes } from "../hub-intake/hub-intake.routes";
+import { hubStatsRoutes } from "../hub-stats/hub-stats.routes";
 import { loadHubKeyring } from "../hub-store/hub-keyring";
 
 /**
@@ -26,5 +28,7 @@ export function hubRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(hubIntakeRoutes(deps));
     await app.register(hubCasesRoutes(deps));
     await app.register(hubCorrelationRoutes(deps));
+    await app.register(hubStatsRoutes(deps));
+    await app.register(hubAdvisoriesRoutes(deps));
   };
 }

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
+import { AdvisoryFeedPanel } from "./advisory-feed-panel";
 import { OutboxEntry } from "./outbox-entry";
 
 type Link = {
@@ -125,6 +126,7 @@ export function OutboxPage() {
       {link.data?.sent.map((s) => (
         <OutboxEntry key={s.reference} entry={s} />
       ))}
+      <AdvisoryFeedPanel />
     </Stack>
   );
 }
