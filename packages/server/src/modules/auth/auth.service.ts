@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
 import { recordAudit } from "../audit/audit.service";
 import { getDummyHash, hashPassword, verifyPassword } from "./password";
-import { createSession, deleteSession, deleteUserSessionsExcept } from "./session.repo";
+import { createSession, deleteSession, deleteUserSessionsExcept, hashToken } from "./session.repo";
+import { sessionCache } from "./session-cache";
 
 /** Checks the password and opens a session. Failures are audited without saying which part was wrong. */
 export async function login(
@@ -55,6 +56,8 @@ export async function logout(db: Db, ctx: RequestContext, token: string): Promis
     await deleteSession(tx, token);
     await recordAudit(tx, ctx, { type: "auth.logout" });
   });
+  // After the commit, so a lookup racing the transaction cannot cache the ended session again.
+  sessionCache.forgetToken(hashToken(token));
 }
 
 /** Changes the signed-in user's password and ends their other sessions. */
@@ -78,4 +81,6 @@ export async function changePassword(
     await deleteUserSessionsExcept(tx, user.id, input.sessionToken);
     await recordAudit(tx, ctx, { type: "auth.password_changed" });
   });
+  // The other sessions are gone from the database; drop them from memory too (after the commit).
+  sessionCache.forgetUser(user.id);
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Db, organisations, sessions, users } from "@sonae/db";
 import { and, eq, gt, lt, ne } from "drizzle-orm";
+import type { Actor } from "../../http/request-context";
+import { sessionCache } from "./session-cache";
 
 export const SESSION_COOKIE = "sonae_session";
 
@@ -25,7 +27,15 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function findSessionActor(db: Db, token: string) {
+/**
+ * The actor behind a session cookie, or undefined for an unknown, expired or disabled one.
+ * Served from the in-process cache when possible (see session-cache.ts for why that is safe).
+ */
+export async function findSessionActor(db: Db, token: string): Promise<Readonly<Actor> | undefined> {
+  const tokenHash = hashToken(token);
+  const cached = sessionCache.get(db, tokenHash);
+  if (cached) return cached;
+  const epoch = sessionCache.epoch;
   const [row] = await db
     .select({
       userId: users.id,
@@ -35,26 +45,37 @@ export async function findSessionActor(db: Db, token: string) {
       displayName: users.displayName,
       isDisabled: users.isDisabled,
       organisationName: organisations.name,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
     .limit(1);
-  return row && !row.isDisabled ? row : undefined;
+  if (!row || row.isDisabled) return undefined;
+  const { isDisabled: _, expiresAt, ...actor } = row;
+  sessionCache.remember(db, tokenHash, actor, expiresAt, epoch);
+  return actor;
 }
 
+/** Ends one session. The caller calls `sessionCache.forgetToken` once its transaction has committed. */
 export async function deleteSession(db: Pick<Db, "delete">, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-/** After a password change every other session of the user ends. */
+/** After a password change every other session of the user ends (the caller then calls `sessionCache.forgetUser`). */
 export async function deleteUserSessionsExcept(db: Pick<Db, "delete">, userId: string, keepToken: string) {
   await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken))));
 }
 
+/** Users' sessions all end (deactivation); the caller calls `sessionCache.forgetUser` after the commit. */
+export async function deleteUserSessions(db: Pick<Db, "delete">, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Expired rows only: the cache never serves an entry past its session's expiry anyway. */
 export async function purgeExpiredSessions(db: Pick<Db, "delete">): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }

@@ -5,7 +5,7 @@ import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../http/request-context";
 import { assertCan, requireActor } from "../auth/auth.policy";
 import { presentUser } from "./users.present";
-import { changeUserRole, createUser, findUsers } from "./users.service";
+import { changeUserRole, createUser, disableUser, findUsers } from "./users.service";
 
 export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -62,6 +62,23 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return presentUser(
           await changeUserRole(deps.db, contextOf(request), request.params.id, request.body.role),
         );
+      },
+    );
+
+    app.post(
+      "/api/users/:id/disable",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "利用者の無効化（全セッション終了） / Deactivate a user and end their sessions (admins)",
+          params: z.object({ id: z.uuid() }),
+          response: { 200: ZUser },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCan(actor, "user.manage");
+        return presentUser(await disableUser(deps.db, contextOf(request), request.params.id));
       },
     );
   };
