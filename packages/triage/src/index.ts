@@ -16,6 +16,19 @@ export { type CountryLookup, DBIP_ATTRIBUTION, openCountryLookup } from "./geo/i
 export { collectInputs, type TriageFile } from "./input/collect-inputs";
 export { matchSigmaRules, runSigmaRules, sigmaAttribution } from "./sigma/run-sigma-rules";
 export { compileSigmaRule, loadSigmaRules, type SigmaEventView, type SigmaRule } from "./sigma/sigma-rule";
+export {
+  describeSigmaRuleSet,
+  loadSigmaRuleSet,
+  readSigmaRuleSet,
+  SHIPPED_SIGMA_DIR,
+  type SigmaRuleSet,
+  type SigmaRunSummary,
+  type SigmaSelection,
+  type SkippedSigmaRule,
+  sigmaRuleLink,
+  summariseSigmaRuleSet,
+  summariseSkipped,
+} from "./sigma/sigma-rule-set";
 export { isRuleApplicable, isRuleSupported, toSigmaView } from "./sigma/sigma-windows-mapping";
 export { type ParsedLogEntry, parseTextLog, parseTextLogLine } from "./textlog/parse-text-log";
 export type { ParsedLogLine, TextLogFormat, TextLogOptions } from "./textlog/text-log-types";

@@ -19,6 +19,28 @@ export const ZTimelineEventView = z.object({
 });
 export type TTimelineEventView = z.infer<typeof ZTimelineEventView>;
 
+/** Rule set behind Sigma results (the shape of `@sonae/triage`'s ZSigmaRuleSetSource). */
+export const ZSigmaRuleSetView = z.object({
+  name: z.string(),
+  date: z.string().nullable(),
+  commit: z.string().optional(),
+  repository: z.string().optional(),
+  isShipped: z.boolean(),
+});
+export type TSigmaRuleSetView = z.infer<typeof ZSigmaRuleSetView>;
+
+/** The Sigma rule behind a detection: author and link text are shown with every hit (DRL 1.1). */
+export const ZSigmaRuleRefView = z.object({
+  id: z.string(),
+  author: z.string(),
+  path: z.string(),
+  link: z.string(),
+  status: z.string(),
+  licence: z.string(),
+  ruleSet: ZSigmaRuleSetView,
+});
+export type TSigmaRuleRefView = z.infer<typeof ZSigmaRuleRefView>;
+
 /** A first-response finding; Sigma ones carry rule author and licence in `attribution` (DRL 1.1). */
 export const ZDetectionView = z.object({
   id: z.string(),
@@ -32,6 +54,7 @@ export const ZDetectionView = z.object({
   lastTime: z.string(),
   hosts: z.array(z.string()),
   attribution: z.string().optional(),
+  sigma: ZSigmaRuleRefView.optional(),
   bundleSha256: z.string(),
 });
 export type TDetectionView = z.infer<typeof ZDetectionView>;
@@ -46,6 +69,14 @@ export const ZTriageRun = z.object({
   detectionCount: z.number(),
   problems: z.array(z.object({ source: z.string(), reason: z.string() })),
   error: z.string().nullable(),
+  /** Which Sigma rules ran (null: none), so the UI can say which rule set and date were used. */
+  sigma: z
+    .object({
+      ruleSet: ZSigmaRuleSetView,
+      rulesRun: z.number(),
+      skipped: z.array(z.object({ reason: z.string(), count: z.number() })),
+    })
+    .nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -4,17 +4,23 @@ import path from "node:path";
 import { finished } from "node:stream/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { runSigmaRules } from "../sigma/run-sigma-rules";
-import { loadSigmaRules } from "../sigma/sigma-rule";
-import { isRuleSupported } from "../sigma/sigma-windows-mapping";
+import {
+  describeSigmaRuleSet,
+  loadSigmaRuleSet,
+  type SigmaRunSummary,
+  summariseSigmaRuleSet,
+} from "../sigma/sigma-rule-set";
 import { buildTimeline } from "../timeline/build-timeline";
-import type { TTriageResult } from "../timeline/timeline-event";
+import { type TSeverity, type TTriageResult, ZSeverity } from "../timeline/timeline-event";
 import { writeTimelineCsv, writeTimelineJsonl } from "../timeline/write-timeline";
 import { createProgressReporter } from "./triage-progress";
 
 interface TriageOptions {
   out: string;
   json?: boolean;
-  sigma?: string;
+  /** Folder of rules, false for --no-sigma, undefined for the shipped rules. */
+  sigma?: string | false;
+  sigmaLevel: TSeverity;
   year?: number;
   utcOffset?: number;
   progress: boolean;
@@ -43,16 +49,30 @@ async function writeOutput(result: TTriageResult, out: string): Promise<void> {
   }
 }
 
-function printSummary(result: TTriageResult, out: string): void {
+function parseLevel(value: string): TSeverity {
+  const level = ZSeverity.safeParse(value);
+  if (!level.success)
+    throw new InvalidArgumentError(
+      "critical, high, medium, low, info のいずれか / one of critical, high, medium, low, info",
+    );
+  return level.data;
+}
+
+function printSummary(result: TTriageResult, out: string, sigma: SigmaRunSummary | null): void {
   const lines = [
     `タイムライン / Timeline: ${result.events.length} 件 / events → ${out}`,
+    sigma ? `Sigma: ${describeSigmaRuleSet(sigma)}` : "Sigma: 実行せず / not run (--no-sigma)",
     `検知 / Detections: ${result.detections.length}`,
   ];
   for (const d of result.detections.slice(0, 50)) {
     lines.push(
       `  [${d.severity}] ${d.title.ja} / ${d.title.en} — ${d.firstTime} (${d.eventIds.length} events)`,
     );
-    if (d.attribution) lines.push(`      ${d.attribution}`);
+    // DRL 1.1: every Sigma alert names the rule's author and links to the rule.
+    if (d.sigma) {
+      lines.push(`      作成者 / Author: ${d.sigma.author}`);
+      lines.push(`      ルール / Rule: ${d.sigma.link} (${d.sigma.licence})`);
+    } else if (d.attribution) lines.push(`      ${d.attribution}`);
   }
   if (result.detections.length > 50)
     lines.push(`  … ${result.detections.length - 50} more (--json で全件 / all with --json)`);
@@ -81,7 +101,17 @@ export function createTriageCommand(): Command {
       )
       .requiredOption("-o, --out <file>", "出力先 (.csv または .jsonl) / output file (.csv or .jsonl)")
       .option("--json", "結果を JSON で標準出力へ / print the result summary as JSON")
-      .option("--sigma <dir>", "Sigma ルールのフォルダ / folder of Sigma rules to run")
+      .option(
+        "--sigma <dir>",
+        "Sigma ルールのフォルダ（既定: 同梱の SigmaHQ ルール） / folder of Sigma rules (default: the shipped SigmaHQ rules)",
+      )
+      .option("--no-sigma", "Sigma ルールを実行しない / do not run Sigma rules")
+      .option(
+        "--sigma-level <level>",
+        "実行する Sigma ルールの最低レベル（既定 low） / lowest Sigma rule level to run (default low)",
+        parseLevel,
+        "low" as TSeverity,
+      )
       .option("--year <year>", "年のない syslog 時刻の年 / year for syslog times without one", parseInteger)
       .option(
         "--utc-offset <minutes>",
@@ -98,17 +128,22 @@ export function createTriageCommand(): Command {
         if (missing.length > 0) {
           command.error(`見つかりません / not found: ${missing.join(", ")}`, { exitCode: 2 });
         }
+        if (typeof opts.sigma === "string" && !existsSync(opts.sigma))
+          command.error(`Sigma ルールのフォルダがありません / Sigma rule folder not found: ${opts.sigma}`, {
+            exitCode: 2,
+          });
         if (!existsSync(path.dirname(path.resolve(opts.out))))
           command.error(`出力先フォルダがありません / output folder does not exist: ${opts.out}`, {
             exitCode: 2,
           });
         try {
           const extraDetectors = [];
-          if (opts.sigma) {
-            const { rules } = await loadSigmaRules(opts.sigma);
-            const usable = rules.filter(isRuleSupported);
+          let sigma: SigmaRunSummary | null = null;
+          if (opts.sigma !== false) {
+            const set = await loadSigmaRuleSet(opts.sigma, { minLevel: opts.sigmaLevel });
+            sigma = summariseSigmaRuleSet(set);
             extraDetectors.push((events: Parameters<typeof runSigmaRules>[1]) =>
-              runSigmaRules(usable, events),
+              runSigmaRules(set.rules, events, set.source),
             );
           }
           const result = await buildTimeline(paths, {
@@ -122,9 +157,9 @@ export function createTriageCommand(): Command {
           await writeOutput(result, opts.out);
           if (opts.json)
             process.stdout.write(
-              `${JSON.stringify({ out: opts.out, eventCount: result.events.length, detections: result.detections, problems: result.problems }, null, 2)}\n`,
+              `${JSON.stringify({ out: opts.out, eventCount: result.events.length, sigma, detections: result.detections, problems: result.problems }, null, 2)}\n`,
             );
-          else printSummary(result, opts.out);
+          else printSummary(result, opts.out, sigma);
         } catch (error) {
           process.stderr.write(
             `トリアージに失敗しました / triage failed: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -66,28 +66,81 @@ export function parseCondition(text: string): ConditionNode {
   return node;
 }
 
-/** Evaluates a condition given the truth of each search identifier. */
-export function evaluateCondition(
+/** Names an `of` node covers: `them` is every search not starting with `_` (Sigma spec). */
+function namesOf(node: { pattern: string }, names: string[]): string[] {
+  const re =
+    node.pattern === "them"
+      ? /^(?!_)/
+      : new RegExp(`^${node.pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+  return names.filter((n) => re.test(n));
+}
+
+/**
+ * Turns a condition into one predicate over the compiled searches, resolving names and `of`
+ * patterns once (building them per event cost more than the matching). Unknown names throw, so the
+ * rule is reported as unsupported instead of failing a triage run.
+ */
+export function compileCondition<E>(
   node: ConditionNode,
-  names: string[],
-  test: (name: string) => boolean,
-): boolean {
+  searches: Map<string, (event: E) => boolean>,
+): (event: E) => boolean {
+  const names = [...searches.keys()];
+  const lookup = (name: string) => {
+    const search = searches.get(name);
+    if (!search) throw new Error(`condition names unknown search '${name}'`);
+    return search;
+  };
   switch (node.op) {
     case "id":
-      return test(node.name);
-    case "not":
-      return !evaluateCondition(node.arg, names, test);
-    case "and":
-      return node.args.every((a) => evaluateCondition(a, names, test));
-    case "or":
-      return node.args.some((a) => evaluateCondition(a, names, test));
+      return lookup(node.name);
+    case "not": {
+      const arg = compileCondition(node.arg, searches);
+      return (e) => !arg(e);
+    }
+    case "and": {
+      const args = node.args.map((a) => compileCondition(a, searches));
+      return (e) => args.every((a) => a(e));
+    }
+    case "or": {
+      const args = node.args.map((a) => compileCondition(a, searches));
+      return (e) => args.some((a) => a(e));
+    }
     case "of": {
-      const re =
-        node.pattern === "them"
-          ? /^(?!_)/
-          : new RegExp(`^${node.pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-      const matching = names.filter((n) => re.test(n));
-      return node.quantifier === "all" ? matching.length > 0 && matching.every(test) : matching.some(test);
+      const args = namesOf(node, names).map(lookup);
+      if (node.quantifier === "all") return args.length === 0 ? () => false : (e) => args.every((a) => a(e));
+      return (e) => args.some((a) => a(e));
+    }
+  }
+}
+
+/**
+ * Event ids a condition can match, from `EventID` values required by its searches; null when any
+ * id may match. Used only to skip rules early, so it must never leave out a possible id.
+ */
+export function possibleEventIds(
+  node: ConditionNode,
+  idsOf: Map<string, Set<string> | null>,
+): Set<string> | null {
+  const names = [...idsOf.keys()];
+  const union = (sets: Array<Set<string> | null>) =>
+    sets.some((x) => x === null) ? null : new Set(sets.flatMap((x) => [...(x ?? [])]));
+  const intersect = (sets: Array<Set<string> | null>) => {
+    const known = sets.filter((x): x is Set<string> => x !== null);
+    if (known.length === 0) return null;
+    return new Set([...(known[0] ?? [])].filter((id) => known.every((k) => k.has(id))));
+  };
+  switch (node.op) {
+    case "id":
+      return idsOf.get(node.name) ?? null;
+    case "not":
+      return null;
+    case "and":
+      return intersect(node.args.map((a) => possibleEventIds(a, idsOf)));
+    case "or":
+      return union(node.args.map((a) => possibleEventIds(a, idsOf)));
+    case "of": {
+      const sets = namesOf(node, names).map((n) => idsOf.get(n) ?? null);
+      return node.quantifier === "all" ? intersect(sets) : union(sets);
     }
   }
 }

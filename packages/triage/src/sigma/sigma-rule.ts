@@ -2,12 +2,14 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import type { TSeverity } from "../timeline/timeline-event";
-import { type ConditionNode, evaluateCondition, parseCondition } from "./sigma-condition";
+import { compileCondition, parseCondition, possibleEventIds } from "./sigma-condition";
 import { compileFieldCondition, type ValuePredicate } from "./sigma-value-matcher";
 
 /** Access to one event for matching: field by Sigma name, and every value for keywords. */
 export interface SigmaEventView {
   get(field: string): string | undefined;
+  /** The field lower-cased (optional, cached by the view so many rules share one conversion). */
+  lower?(field: string): string | undefined;
   values(): string[];
 }
 
@@ -22,6 +24,8 @@ export interface SigmaRule {
   logsource: { product?: string; category?: string; service?: string };
   /** Path relative to the rule folder, for the link the DRL asks for. */
   path: string;
+  /** Event ids the rule can match (from its `EventID` selections), or null for any: a prefilter. */
+  eventIds: ReadonlySet<string> | null;
   matches(event: SigmaEventView): boolean;
 }
 
@@ -41,12 +45,20 @@ function compileMap(map: Record<string, unknown>): Search {
     const values = Array.isArray(value) ? value : [value];
     return { field, test: compileFieldCondition(mods, values) };
   });
-  return (event) => parts.every((p) => p.test(event.get(p.field), (f) => event.get(f)));
+  // EventID first: it is the cheapest test and rejects most events.
+  parts.sort((a, b) => Number(b.field === "EventID") - Number(a.field === "EventID"));
+  // No closures per event here: under tsx (keepNames) each named closure costs a defineProperty.
+  return (event) => {
+    for (const p of parts) if (!p.test(event.get(p.field), event, event.lower?.(p.field))) return false;
+    return true;
+  };
 }
+
+const NO_FIELDS = { get: (): string | undefined => undefined };
 
 function compileKeywords(words: unknown[]): Search {
   const test = compileFieldCondition(["contains"], words);
-  return (event) => event.values().some((v) => test(v, () => undefined));
+  return (event) => event.values().some((v) => test(v, NO_FIELDS));
 }
 
 function compileSearch(value: unknown): Search {
@@ -62,26 +74,42 @@ function compileSearch(value: unknown): Search {
   return compileKeywords([value]);
 }
 
+/** EventID values a search requires (plain `EventID: n` or a list of them), else null (any). */
+function searchEventIds(value: unknown): Set<string> | null {
+  const maps = Array.isArray(value) ? value : [value];
+  const ids = new Set<string>();
+  for (const map of maps) {
+    if (map === null || typeof map !== "object" || !("EventID" in map)) return null;
+    const raw = (map as Record<string, unknown>).EventID;
+    const values = Array.isArray(raw) ? raw : [raw];
+    for (const v of values) {
+      if (typeof v !== "number" && typeof v !== "string") return null;
+      if (/[*?\\]/.test(String(v))) return null;
+      ids.add(String(v).toLowerCase());
+    }
+  }
+  return ids;
+}
+
 /** Compiles one rule from YAML text; throws with the reason when it uses unsupported features. */
 export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule {
   const doc = parse(yamlText) as Record<string, unknown>;
   const detection = doc.detection as Record<string, unknown> | undefined;
   if (!detection) throw new Error("no detection section");
-  const searches = new Map<string, Search>();
-  for (const [name, value] of Object.entries(detection)) {
-    if (name !== "condition" && name !== "timeframe") searches.set(name, compileSearch(value));
-  }
   if (detection.timeframe) throw new Error("timeframe (correlation) not supported");
-  const conditions = (Array.isArray(detection.condition) ? detection.condition : [detection.condition]).map(
-    (c) => parseCondition(String(c)),
+  const searches = new Map<string, Search>();
+  const idsOf = new Map<string, Set<string> | null>();
+  for (const [name, value] of Object.entries(detection)) {
+    if (name === "condition" || name === "timeframe") continue;
+    searches.set(name, compileSearch(value));
+    idsOf.set(name, searchEventIds(value));
+  }
+  const nodes = (Array.isArray(detection.condition) ? detection.condition : [detection.condition]).map((c) =>
+    parseCondition(String(c)),
   );
-  const names = [...searches.keys()];
-  const run = (node: ConditionNode, event: SigmaEventView) =>
-    evaluateCondition(node, names, (n) => {
-      const search = searches.get(n);
-      if (!search) throw new Error(`condition names unknown search '${n}'`);
-      return search(event);
-    });
+  const conditions = nodes.map((n) => compileCondition(n, searches));
+  const possible = nodes.map((n) => possibleEventIds(n, idsOf));
+  const eventIds = possible.some((p) => p === null) ? null : new Set(possible.flatMap((p) => [...(p ?? [])]));
   const logsource = (doc.logsource ?? {}) as SigmaRule["logsource"];
   return {
     id: String(doc.id ?? rulePath),
@@ -92,7 +120,8 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
     status: String(doc.status ?? ""),
     logsource,
     path: rulePath,
-    matches: (event) => conditions.some((c) => run(c, event)),
+    eventIds,
+    matches: (event) => conditions.some((c) => c(event)),
   };
 }
 

@@ -5,8 +5,13 @@
  */
 export type ValuePredicate = (
   value: string | undefined,
-  getField: (name: string) => string | undefined,
+  event: { get(name: string): string | undefined },
+  /** `value` lower-cased, when the caller has it already (saves lower-casing per rule). */
+  lower?: string,
 ) => boolean;
+
+/** A test on the raw value and its lower-case form. */
+type ValueTest = (v: string, lower: string) => boolean;
 
 const DASHES = ["-", "/", "\u2013", "\u2014", "\u2015"];
 
@@ -99,12 +104,12 @@ export function compileFieldCondition(modifiers: string[], rawValues: unknown[])
   }
   if (mods.has("fieldref")) {
     const refs = rawValues.map(String);
-    return (v, get) =>
+    return (v, event) =>
       refs[all ? "every" : "some"](
-        (r) => v !== undefined && v.toLowerCase() === (get(r) ?? "").toLowerCase(),
+        (r) => v !== undefined && v.toLowerCase() === (event.get(r) ?? "").toLowerCase(),
       );
   }
-  const tests: Array<(v: string) => boolean> = [];
+  const tests: ValueTest[] = [];
   for (const raw of rawValues) {
     if (raw === null) {
       tests.push((v) => v === "");
@@ -149,11 +154,45 @@ export function compileFieldCondition(modifiers: string[], rawValues: unknown[])
         : mods.has("endswith")
           ? "endswith"
           : "exact";
-    const res = variants.map((x) => wildcardToRegExp(x, mode));
-    tests.push((v) => res.some((re) => re.test(v)));
+    tests.push(compileVariants(variants, mode, mods.has("cased")));
   }
-  return (v) => {
+  return (v, _event, lower) => {
     if (v === undefined) return rawValues.length === 1 && rawValues[0] === null;
-    return all ? tests.every((t) => t(v)) : tests.some((t) => t(v));
+    const l = lower ?? v.toLowerCase();
+    if (all) {
+      for (const t of tests) if (!t(v, l)) return false;
+      return true;
+    }
+    for (const t of tests) if (t(v, l)) return true;
+    return false;
   };
+}
+
+/**
+ * Values without wildcards are compared as lower-case strings (the value lower-cased once per
+ * test), which is far cheaper than one case-insensitive RegExp per value; wildcards keep a RegExp.
+ */
+function compileVariants(
+  variants: string[],
+  mode: "exact" | "contains" | "startswith" | "endswith",
+  isCased: boolean,
+): ValueTest {
+  const plain: string[] = [];
+  const res: RegExp[] = [];
+  for (const x of variants) {
+    if (/[*?]/.test(x) || (x.includes("\\") && /\\[*?\\]/.test(x))) {
+      const re = wildcardToRegExp(x, mode);
+      res.push(isCased ? new RegExp(re.source) : re);
+    } else plain.push(isCased ? x : x.toLowerCase());
+  }
+  const test =
+    mode === "contains"
+      ? (v: string) => plain.some((p) => v.includes(p))
+      : mode === "startswith"
+        ? (v: string) => plain.some((p) => v.startsWith(p))
+        : mode === "endswith"
+          ? (v: string) => plain.some((p) => v.endsWith(p))
+          : (v: string) => plain.some((p) => v === p);
+  if (res.length === 0) return isCased ? test : (_v, lower) => test(lower);
+  return (v, lower) => (plain.length > 0 && test(isCased ? v : lower)) || res.some((re) => re.test(v));
 }

@@ -44,14 +44,23 @@ export function isRuleSupported(rule: SigmaRule): boolean {
 /** Field view of a timeline event for Sigma, with the 4688 mapping applied. */
 export function toSigmaView(e: TTimelineEvent): SigmaEventView {
   const is4688 = e.channel === "Security" && e.eventId === 4688;
+  const get = (field: string): string | undefined => {
+    if (field === "EventID") return e.eventId === null ? undefined : String(e.eventId);
+    if (field === "Channel") return e.channel;
+    if (field === "Computer") return e.host;
+    if (field === "Provider_Name") return e.details.Provider;
+    const mapped = is4688 ? (AUDIT_4688[field] ?? field) : field;
+    return e.details[mapped];
+  };
+  // Over a thousand rules read the same few fields (Image, CommandLine): lower-case them once.
+  const lowered = new Map<string, string | undefined>();
   return {
-    get(field) {
-      if (field === "EventID") return e.eventId === null ? undefined : String(e.eventId);
-      if (field === "Channel") return e.channel;
-      if (field === "Computer") return e.host;
-      if (field === "Provider_Name") return e.details.Provider;
-      const mapped = is4688 ? (AUDIT_4688[field] ?? field) : field;
-      return e.details[mapped];
+    get,
+    lower(field) {
+      if (lowered.has(field)) return lowered.get(field);
+      const value = get(field)?.toLowerCase();
+      lowered.set(field, value);
+      return value;
     },
     values: () => Object.values(e.details),
   };

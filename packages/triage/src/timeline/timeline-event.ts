@@ -34,6 +34,35 @@ export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
 export const ZSeverity = z.enum(["critical", "high", "medium", "low", "info"]);
 export type TSeverity = z.infer<typeof ZSeverity>;
 
+/** Where a Sigma rule set came from: shown with every Sigma result (facts carry source and date). */
+export const ZSigmaRuleSetSource = z.object({
+  name: z.string(),
+  /** Commit or release date of the rules, or null for a user folder without one. */
+  date: z.string().nullable(),
+  commit: z.string().optional(),
+  repository: z.string().optional(),
+  /** True for the rules shipped in content/sigma, false for a configured folder. */
+  isShipped: z.boolean(),
+});
+export type TSigmaRuleSetSource = z.infer<typeof ZSigmaRuleSetSource>;
+
+/**
+ * The Sigma rule behind a detection. The Detection Rule License 1.1 requires the `author` on
+ * every alert and a link to the rule; `link` is shown as inert text, never fetched.
+ */
+export const ZSigmaRuleRef = z.object({
+  id: z.string(),
+  author: z.string(),
+  /** Path inside the rule set, e.g. rules/windows/builtin/security/win_security_audit_log_cleared.yml. */
+  path: z.string(),
+  link: z.string(),
+  /** SigmaHQ status (stable, test, experimental): experimental rules are marked in the UI. */
+  status: z.string(),
+  licence: z.string(),
+  ruleSet: ZSigmaRuleSetSource,
+});
+export type TSigmaRuleRef = z.infer<typeof ZSigmaRuleRef>;
+
 /**
  * A finding for first response: which rule, why it matters (Japanese first), how bad, and the
  * events that prove it. Sigma findings carry the rule author, which the Detection Rule License
@@ -53,6 +82,8 @@ export const ZDetection = z.object({
   hosts: z.array(z.string()),
   /** Rule author and license (Sigma), or data attribution (IP geolocation). */
   attribution: z.string().optional(),
+  /** Set on Sigma detections: author, link text, status and rule set. */
+  sigma: ZSigmaRuleRef.optional(),
 });
 export type TDetection = z.infer<typeof ZDetection>;
 

@@ -6,9 +6,10 @@ import { evidenceTriageRuns } from "@sonae/db";
 import {
   type BuildTimelineOptions,
   collectInputs,
-  isRuleSupported,
-  loadSigmaRules,
+  loadSigmaRuleSet,
   runSigmaRules,
+  type SigmaRunSummary,
+  summariseSigmaRuleSet,
   type TTimelineEvent,
   triageFiles,
   writeTimelineJsonl,
@@ -43,6 +44,7 @@ export async function executeTriageRun(deps: AppDeps, runId: string, bundle: Bun
     const link = path.join(temp, `${bundle.sha256.slice(0, 12)}.zip`);
     await symlink(storedBundlePath(deps, bundle.sha256), link);
     const { files, cleanup } = await collectInputs([link]);
+    const sigma = await sigmaDetectors();
     let lastWrite = 0;
     const opts: BuildTimelineOptions = {
       onProgress: (p) => {
@@ -55,7 +57,7 @@ export async function executeTriageRun(deps: AppDeps, runId: string, bundle: Bun
           .where(eq(evidenceTriageRuns.id, runId))
           .catch(() => undefined);
       },
-      extraDetectors: await sigmaDetectors(),
+      extraDetectors: sigma.detectors,
     };
     const result = await triageFiles(files, opts).finally(cleanup);
     const out = runEventsPath(deps, runId);
@@ -72,7 +74,8 @@ export async function executeTriageRun(deps: AppDeps, runId: string, bundle: Bun
         eventCount: result.events.length,
         detections: result.detections.map((d) => ({ ...d, bundleSha256: bundle.sha256 })),
         problems: result.problems,
-        progress: { fileIndex: files.length, fileCount: files.length },
+        // The rule set and date travel with the run (jsonb, no extra column): see presentRun.
+        progress: { fileIndex: files.length, fileCount: files.length, sigma: sigma.summary },
         finishedAt: new Date(),
       })
       .where(eq(evidenceTriageRuns.id, runId));
@@ -91,11 +94,19 @@ export async function executeTriageRun(deps: AppDeps, runId: string, bundle: Bun
   }
 }
 
-/** Sigma rules from SONAE_SIGMA_RULES (a folder), when configured; their alerts carry author and licence. */
-async function sigmaDetectors(): Promise<NonNullable<BuildTimelineOptions["extraDetectors"]>> {
-  const dir = process.env.SONAE_SIGMA_RULES;
-  if (!dir) return [];
-  const { rules } = await loadSigmaRules(dir);
-  const usable = rules.filter(isRuleSupported);
-  return [(events: TTimelineEvent[]) => runSigmaRules(usable, events)];
+/**
+ * Sigma rules for a run: the shipped SigmaHQ rules (content/sigma) by default, the folder in
+ * SONAE_SIGMA_RULES instead, none when it is "off". Parsed once per process (cached by
+ * loadSigmaRuleSet); alerts carry author, rule link and rule set with its date (DRL 1.1).
+ */
+export async function sigmaDetectors(setting: string | undefined = process.env.SONAE_SIGMA_RULES): Promise<{
+  detectors: NonNullable<BuildTimelineOptions["extraDetectors"]>;
+  summary: SigmaRunSummary | null;
+}> {
+  if (setting === "off") return { detectors: [], summary: null };
+  const set = await loadSigmaRuleSet(setting || undefined);
+  return {
+    detectors: [(events: TTimelineEvent[]) => runSigmaRules(set.rules, events, set.source)],
+    summary: summariseSigmaRuleSet(set),
+  };
 }

@@ -83,17 +83,27 @@ export async function listRuns(db: Pick<Db, "select">, actor: Actor, incidentId:
     .orderBy(desc(evidenceTriageRuns.startedAt));
 }
 
+function pickProgress(progress: Record<string, unknown>): TTriageRun["progress"] {
+  const { fileIndex, fileCount, file } = progress as TTriageRun["progress"];
+  return {
+    ...(fileIndex !== undefined ? { fileIndex } : {}),
+    ...(fileCount !== undefined ? { fileCount } : {}),
+    ...(file !== undefined ? { file } : {}),
+  };
+}
+
 /** API shape of a run. */
 export function presentRun(run: RunRow, sha256: string): TTriageRun {
   return {
     id: run.id,
     bundleSha256: sha256,
     status: run.status,
-    progress: run.progress as TTriageRun["progress"],
+    progress: pickProgress(run.progress),
     eventCount: run.eventCount,
     detectionCount: run.detections.length,
     problems: (run.problems as TTriageRun["problems"]).map((p) => ({ source: p.source, reason: p.reason })),
     error: run.error,
+    sigma: (run.progress.sigma as TTriageRun["sigma"] | undefined) ?? null,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
   };
