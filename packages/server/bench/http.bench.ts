@@ -2,10 +2,13 @@
  * npm run bench:http — authenticated GET and write throughput and p99 latency on loopback with
  * autocannon, for PGlite and PostgreSQL, against a bare Fastify "hello" server as the reference
  * ceiling in the same run. The Sonae server runs in a child process started like `npm start`.
+ * Each database is measured twice: with the in-process session cache (the default) and with it
+ * off (SONAE_SESSION_CACHE_TTL_MS=0, every request looks the session up), so the difference is
+ * measured under the same load. The load average is printed because the figures depend on it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import Fastify from "fastify";
@@ -138,11 +141,20 @@ async function benchReference(): Promise<Result> {
   }
 }
 
+const CACHE_OFF = { SONAE_SESSION_CACHE_TTL_MS: "0" };
+const formatLoad = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
 async function main() {
+  const loadBefore = formatLoad();
   const results: Result[] = [await benchReference()];
   const dataDir = mkdtempSync(join(tmpdir(), "sonae-bench-"));
   try {
     results.push(...(await benchSonae("pglite", { SONAE_DATA_DIR: dataDir }, 18_791)));
+    const off = { SONAE_DATA_DIR: dataDir, ...CACHE_OFF };
+    results.push(...(await benchSonae("pglite, session cache off", off, 18_791)));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -158,12 +170,15 @@ async function main() {
   url.pathname = `/${dbName}`;
   try {
     results.push(...(await benchSonae("postgres", { DATABASE_URL: url.toString() }, 18_792)));
+    const off = { DATABASE_URL: url.toString(), ...CACHE_OFF };
+    results.push(...(await benchSonae("postgres, session cache off", off, 18_792)));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
   const ref = results[0]!.rps;
-  console.log(`\nbench:http — ${DURATION}s per run, ${CONNECTIONS} connections, loopback\n`);
+  console.log(`\nbench:http — ${DURATION}s per run, ${CONNECTIONS} connections, loopback`);
+  console.log(`load average (1/5/15 min): before ${loadBefore}, after ${formatLoad()}\n`);
   console.log("| run | req/s | p50 ms | p99 ms | errors | non-2xx | vs reference |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const r of results) {

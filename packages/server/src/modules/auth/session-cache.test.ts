@@ -76,6 +76,13 @@ describe("SessionCache", () => {
     expect(cache.get(db, "k4")).toBeDefined();
   });
 
+  it("caches nothing with a TTL of 0 (SONAE_SESSION_CACHE_TTL_MS=0)", () => {
+    const { cache, farFuture } = cacheAt(1_000_000, { ttlMs: 0 });
+    cache.remember(db, "h1", actor("u1"), farFuture, cache.epoch);
+    expect(cache.get(db, "h1")).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it("keeps databases apart and hands out frozen actors", () => {
     const { cache, farFuture } = cacheAt();
     const original = actor("u1");

@@ -10,7 +10,20 @@ import type { Actor } from "../../http/request-context";
  * and to the organisation name shown from the actor. Within one process the bound is zero: every
  * change that ends or alters a session goes through a service that calls `forget*` below.
  */
-export const SESSION_CACHE_TTL_MS = 5_000;
+export const SESSION_CACHE_TTL_MS = readTtl(process.env.SONAE_SESSION_CACHE_TTL_MS);
+
+/**
+ * SONAE_SESSION_CACHE_TTL_MS: 0 turns the cache off (every request asks the database, e.g. for
+ * several processes that must see a logout at once); at most 60 s, so staleness stays short.
+ */
+function readTtl(value: string | undefined): number {
+  if (value === undefined || value === "") return 5_000;
+  const ttl = Number(value);
+  if (!Number.isInteger(ttl) || ttl < 0 || ttl > 60_000) {
+    throw new Error(`SONAE_SESSION_CACHE_TTL_MS must be an integer from 0 to 60000 (got "${value}")`);
+  }
+  return ttl;
+}
 
 /** Enough for every signed-in user of a small organisation many times over; memory stays a few hundred KB. */
 export const SESSION_CACHE_MAX_ENTRIES = 1_000;
@@ -76,7 +89,7 @@ export class SessionCache {
    * row may predate that invalidation.
    */
   remember(source: Db, tokenHash: string, actor: Actor, sessionExpiresAt: Date, epoch: number): void {
-    if (epoch !== this.generation) return;
+    if (epoch !== this.generation || this.options.ttlMs <= 0) return;
     const staleAt = Math.min(this.now() + this.options.ttlMs, sessionExpiresAt.getTime());
     this.entries.delete(tokenHash);
     // Maps iterate in insertion order, so the first key is the oldest entry.
