@@ -2,8 +2,11 @@
  * @sonae/evidence: evidence preservation (issue 6). Preserve files into a signed ZIP64 bundle,
  * verify it, keep it in a write-once vault. Format: ../FORMAT.md.
  */
+
+export type { Entry as ZipReaderEntry, ZipFile as ZipReader } from "yauzl";
 export { createKeysCommand } from "./cli/keys-command";
 export { createPreserveCommand } from "./cli/preserve-command";
+export { createProgressReporter, type ProgressReporter } from "./cli/progress-reporter";
 export { createVerifyCommand } from "./cli/verify-command";
 export type { CollectorInfo } from "./collect/collector-info";
 export { type ClockOffset, measureClockOffset } from "./collect/ntp-offset";
@@ -31,6 +34,7 @@ export {
   type PreserveResult,
   preserveEvidence,
 } from "./preserve/preserve-evidence";
+export { BufferPool } from "./util/buffer-pool";
 export {
   createEvidenceVault,
   type EvidenceVault,
@@ -38,10 +42,14 @@ export {
   type StoredBundle,
   type VerifiedDownload,
 } from "./vault/evidence-vault";
+export { SHA256_HEX, vaultBundlePath, vaultRelativePath } from "./vault/vault-layout";
 export { assertSafeEntryName, DEFAULT_ZIP_LIMITS, type ZipSafetyLimits } from "./vault/zip-safety";
+export { type OpenedBundle, openBundle, readEntryBytes } from "./verify/bundle-reader";
 export {
   type VerificationFailure,
   type VerificationReport,
   type VerifyOptions,
   verifyBundle,
 } from "./verify/verify-bundle";
+export type { ZipEntryRecord } from "./zip/zip-records";
+export { type ZipEntryOptions, ZipWriter } from "./zip/zip-writer";

@@ -1,6 +1,7 @@
 import { createWriteStream, renameSync, rmSync } from "node:fs";
-import { finished } from "node:stream/promises";
-import { createGzip } from "node:zlib";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip, type Gzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../create-db";
 import { queryRows } from "../raw-sql";
@@ -11,32 +12,31 @@ import {
   listAppliedMigrations,
   listBackupTables,
 } from "./backup-tables";
+import { listVaultReferences, type VaultReferences } from "./vault-references";
 
 const BATCH = 2000;
 
+/** What one dump contained: rows per table and the files outside the database its rows point at. */
+export type DumpResult = { tables: Record<string, number>; createdAt: string; vault: VaultReferences };
+
 export type DumpSummary = { file: string; tables: Record<string, number>; createdAt: string };
 
+/** A dump being produced: read `stream` (gzip bytes); `result` settles once the snapshot is written. */
+export type DatabaseDump = { stream: Readable; result: Promise<DumpResult> };
+
 /**
- * Writes a consistent logical dump (gzip, one JSON document per line) of every application
+ * Streams a consistent logical dump (gzip, one JSON document per line) of every application
  * table. It reads inside one REPEATABLE READ, read-only transaction, so it sees one snapshot
- * even while the server keeps writing. The same format restores into PGlite or PostgreSQL.
- * The file appears under its name only when complete (written to a temp name, then renamed).
+ * even while the server keeps writing; the vault references are read in that same snapshot.
+ * The same format restores into PGlite or PostgreSQL. Destroying `stream` aborts the dump.
  */
-export async function dumpDatabase(handle: DbHandle, file: string): Promise<DumpSummary> {
-  const tmp = `${file}.partial-${process.pid}`;
+export function streamDatabaseDump(handle: DbHandle): DatabaseDump {
   const gzip = createGzip();
-  const out = createWriteStream(tmp, { mode: 0o600 });
-  gzip.pipe(out);
-  const write = (value: unknown) =>
-    new Promise<void>((resolve, reject) => {
-      const ok = gzip.write(`${JSON.stringify(value)}\n`, (err) => (err ? reject(err) : undefined));
-      if (ok) resolve();
-      else gzip.once("drain", resolve);
-    });
+  const write = (value: unknown) => writeLine(gzip, `${JSON.stringify(value)}\n`);
   const createdAt = new Date().toISOString();
   const counts: Record<string, number> = {};
-  try {
-    await handle.db.transaction(
+  const result = (async (): Promise<DumpResult> => {
+    const vault = await handle.db.transaction(
       async (tx) => {
         const tables = await listBackupTables(tx);
         const header: BackupHeader = {
@@ -62,18 +62,51 @@ export async function dumpDatabase(handle: DbHandle, file: string): Promise<Dump
             if (rows.length < BATCH) break;
           }
         }
+        const references = await listVaultReferences(tx);
         await write({ end: true, counts });
+        return references;
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },
     );
     gzip.end();
-    await finished(out);
+    return { tables: counts, createdAt, vault };
+  })();
+  result.catch((error: unknown) => gzip.destroy(error instanceof Error ? error : new Error(String(error))));
+  return { stream: gzip, result };
+}
+
+/**
+ * Writes a DB-only dump to `file` (the format `sonae backup` wrote before it carried the evidence
+ * vault; `restoreDatabase` reads it). The file appears under its name only when complete.
+ */
+export async function dumpDatabase(handle: DbHandle, file: string): Promise<DumpSummary> {
+  const tmp = `${file}.partial-${process.pid}`;
+  const dump = streamDatabaseDump(handle);
+  try {
+    await Promise.all([pipeline(dump.stream, createWriteStream(tmp, { mode: 0o600 })), dump.result]);
     renameSync(tmp, file);
   } catch (error) {
-    gzip.destroy();
-    out.destroy();
+    dump.stream.destroy();
     rmSync(tmp, { force: true });
     throw error;
   }
-  return { file, tables: counts, createdAt };
+  const { tables, createdAt } = await dump.result;
+  return { file, tables, createdAt };
+}
+
+/** Writes with backpressure; rejects instead of hanging when the reader has gone away. */
+function writeLine(gzip: Gzip, line: string): Promise<void> {
+  if (gzip.destroyed) return Promise.reject(new Error("the backup output was closed"));
+  if (gzip.write(line)) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      gzip.off("drain", onDrain).off("close", onClose).off("error", onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error("the backup output was closed"));
+    const onError = (error: Error) => done(error);
+    gzip.once("drain", onDrain).once("close", onClose).once("error", onError);
+  });
 }

@@ -1,4 +1,5 @@
 import cliProgress from "cli-progress";
+import type { LocalisedText } from "../errors/evidence-error";
 import type { PreserveProgress } from "../preserve/preserve-evidence";
 
 /** A progress sink: `update` is called often, `stop` once. */
@@ -7,18 +8,23 @@ export interface ProgressReporter {
   stop(): void;
 }
 
+const PRESERVING: LocalisedText = { ja: "保全中", en: "Preserving" };
+
 /**
  * Progress on stderr (stdout stays clean for --json): a bar with rate and time left on a TTY,
- * otherwise one plain line every 5 s, readable in a log file or CI.
+ * otherwise one plain line every 5 s, readable in a log file or CI. `label` names the work
+ * (`sonae backup` and `sonae restore` reuse this with their own).
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+export function createProgressReporter(
+  stream: NodeJS.WriteStream = process.stderr,
+  label: LocalisedText = PRESERVING,
+): ProgressReporter {
   const startedAt = Date.now();
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format:
-          "保全中 / Preserving [{bar}] {percentage}% | {done}/{total} MB | {rate} MB/s | 残り/ETA {eta_formatted} | {files}",
+        format: `${label.ja} / ${label.en} [{bar}] {percentage}% | {done}/{total} MB | {rate} MB/s | 残り/ETA {eta_formatted} | {files}`,
         hideCursor: true,
         etaBuffer: 50,
       },
@@ -56,7 +62,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       const rate = p.bytesDone / Math.max((now - startedAt) / 1000, 0.001);
       const eta = rate > 0 ? Math.round((p.bytesTotal - p.bytesDone) / rate) : 0;
       stream.write(
-        `保全中 / preserving: ${toMb(p.bytesDone)}/${toMb(p.bytesTotal)} MB, ${p.filesDone}/${p.filesTotal} files, ${toMb(rate)} MB/s, 残り/ETA ${eta}s\n`,
+        `${label.ja} / ${label.en.toLowerCase()}: ${toMb(p.bytesDone)}/${toMb(p.bytesTotal)} MB, ${p.filesDone}/${p.filesTotal} files, ${toMb(rate)} MB/s, 残り/ETA ${eta}s\n`,
       );
     },
     stop() {},

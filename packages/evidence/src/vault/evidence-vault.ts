@@ -6,6 +6,7 @@ import { pipeline, type Readable } from "node:stream";
 import type { CustodyEntry } from "../custody/custody-chain";
 import { EvidenceError, getErrnoCode, toWriteError } from "../errors/evidence-error";
 import { type VerificationReport, verifyBundle } from "../verify/verify-bundle";
+import { SHA256_HEX, vaultBundlePath } from "./vault-layout";
 import { createVerifyingTransform } from "./verified-read-stream";
 import { assertZipIsSafe, DEFAULT_ZIP_LIMITS, type ZipSafetyLimits } from "./zip-safety";
 
@@ -46,8 +47,6 @@ export interface EvidenceVault {
   verifyStored(sha256: string): Promise<VerificationReport>;
 }
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
 /**
  * Content-addressed, write-once store at `<root>/sha256/ab/cd/<hash>` (mode 0444). Uploads stream to
  * `<root>/tmp` while hashed, are checked for traversal and zip bombs, verified, then hard-linked into
@@ -58,8 +57,7 @@ export function createEvidenceVault(options: EvidenceVaultOptions): EvidenceVaul
   const root = path.resolve(options.rootDir);
   const maxBytes = options.maxBundleBytes ?? 2 ** 40;
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
-  const pathOf = (sha256: string) =>
-    path.join(root, "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  const pathOf = (sha256: string) => vaultBundlePath(root, sha256);
 
   async function storeBundle(source: AsyncIterable<Buffer | Uint8Array>): Promise<StoredBundle> {
     await mkdir(path.join(root, "tmp"), { recursive: true, mode: 0o700 });

@@ -1,19 +1,30 @@
-import { resolve } from "node:path";
+import path, { resolve } from "node:path";
 import { Command } from "commander";
 import { printResult } from "../../output/print";
 import { openConfiguredDb } from "./open-db";
 
 export function createBackupCommand(): Command {
   return new Command("backup")
-    .description("データベースを一貫した状態でファイルに保存する / Write a consistent dump of the database")
-    .argument("<file>", "出力ファイル (.jsonl.gz) / output file")
+    .description(
+      "データベースと証拠保管庫を一貫した状態で1つのファイルに保存する / Write a consistent backup of the database and the evidence vault",
+    )
+    .argument("<file>", "出力ファイル (.zip) / output file (.zip)")
     .option("--json", "JSON で出力 / print JSON")
     .action(async (file: string, opts: { json?: boolean }) => {
       const handle = await openConfiguredDb();
       try {
-        const { dumpDatabase } = await import("@sonae/db");
-        const summary = await dumpDatabase(handle, resolve(file));
+        const [{ writeBackupArchive }, { createProgressReporter }, dataDir] = await Promise.all([
+          import("./backup-archive"),
+          import("@sonae/evidence"),
+          configuredDataDir(),
+        ]);
+        const progress = createProgressReporter(process.stderr, { ja: "バックアップ中", en: "Backing up" });
+        const summary = await writeBackupArchive(handle, resolve(file), {
+          dataDir,
+          onProgress: (p) => progress.update(p),
+        }).finally(() => progress.stop());
         printResult({ status: "backed-up", ...summary }, Boolean(opts.json));
+        process.stderr.write(keysNotice(dataDir));
       } finally {
         await handle.close();
       }
@@ -22,17 +33,65 @@ export function createBackupCommand(): Command {
 
 export function createRestoreCommand(): Command {
   return new Command("restore")
-    .description("バックアップを空のデータベースに復元する / Restore a dump into an empty database")
-    .argument("<file>", "バックアップファイル / backup file")
+    .description(
+      "バックアップを空のデータベースとデータフォルダに復元する (全部か無しか) / Restore a backup into an empty database and data folder (all or nothing)",
+    )
+    .argument(
+      "<file>",
+      "バックアップファイル (.zip, 旧形式の .jsonl.gz も可) / backup file (.zip, or an old .jsonl.gz)",
+    )
     .option("--json", "JSON で出力 / print JSON")
     .action(async (file: string, opts: { json?: boolean }) => {
       const handle = await openConfiguredDb();
       try {
-        const { restoreDatabase } = await import("@sonae/db");
-        const summary = await restoreDatabase(handle, resolve(file));
-        printResult({ status: "restored", ...summary }, Boolean(opts.json));
+        const [{ restoreBackup }, { createProgressReporter }, dataDir] = await Promise.all([
+          import("./restore-archive"),
+          import("@sonae/evidence"),
+          configuredDataDir(),
+        ]);
+        const progress = createProgressReporter(process.stderr, { ja: "復元中", en: "Restoring" });
+        const summary = await restoreBackup(handle, resolve(file), {
+          dataDir,
+          onProgress: (p) => progress.update(p),
+        }).finally(() => progress.stop());
+        printResult(
+          { status: "restored", ...summary, missingEvidence: summary.missingEvidence.length },
+          Boolean(opts.json),
+        );
+        if (summary.kind === "database-only" && summary.missingEvidence.length > 0) {
+          process.stderr.write(
+            `警告: 旧形式のバックアップ (データベースのみ) です。証拠ファイル ${summary.missingEvidence.length} 件が ${path.join(dataDir, "evidence")} にありません。元の環境の evidence フォルダを同じ場所にコピーしてください。\n` +
+              `Warning: this is an old database-only backup. ${summary.missingEvidence.length} evidence files are missing from ${path.join(dataDir, "evidence")}; copy the evidence folder of the original installation there.\n`,
+          );
+        }
       } finally {
         await handle.close();
       }
     });
+}
+
+async function configuredDataDir(): Promise<string> {
+  const { loadConfig } = await import("@sonae/server/config");
+  return loadConfig().dataDir;
+}
+
+/**
+ * Keys are deliberately left out of every backup: a stolen backup must neither reveal hub report
+ * payloads (encrypted under the hub KEK) nor let anyone sign evidence as this installation.
+ */
+export function keysNotice(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const keys = path.join(dataDir, "keys");
+  const kekEnv = env.SONAE_HUB_KEK
+    ? { ja: "（環境変数 SONAE_HUB_KEK の値も）", en: " (and the value of SONAE_HUB_KEK)" }
+    : { ja: "", en: "" };
+  return (
+    `\n注意: 鍵はバックアップに含めていません。盗まれたバックアップからハブの報告内容を読まれたり、この環境として証拠に署名されたりしないためです。\n` +
+    `  次のフォルダ${kekEnv.ja}をバックアップとは別の安全な場所（暗号化したオフライン媒体など）に保管してください:\n` +
+    `  ${keys}  （証拠署名鍵 evidence-signing.key、ハブの鍵暗号化鍵 hub-kek、ハブ送信用の署名鍵 hub-org-ed25519.pem）\n` +
+    `  鍵を失うと、ハブに保存した報告は読めなくなります。\n` +
+    `Note: keys are not in the backup, so that a stolen backup can neither reveal hub report payloads nor sign evidence as this installation.\n` +
+    `  Keep this folder${kekEnv.en} separately from the backup, somewhere safe (e.g. an encrypted offline medium):\n` +
+    `  ${keys}  (evidence signing key evidence-signing.key, hub key-encryption key hub-kek, hub submission key hub-org-ed25519.pem)\n` +
+    `  Without the hub KEK, reports stored on a hub cannot be read again.\n`
+  );
 }

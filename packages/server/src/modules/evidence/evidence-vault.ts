@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "@sonae/core";
-import { createEvidenceVault, EvidenceError, type EvidenceVault } from "@sonae/evidence";
+import { createEvidenceVault, EvidenceError, type EvidenceVault, vaultBundlePath } from "@sonae/evidence";
 import type { AppDeps } from "../../app-deps";
 
 /** Default upload limit: 2 GiB, overridable with SONAE_EVIDENCE_MAX_BYTES. */
@@ -13,14 +13,14 @@ export function evidenceMaxBytes(): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_EVIDENCE_MAX_BYTES;
 }
 
-/** Root folder of the content-addressed vault. */
+/** Root folder of the content-addressed vault (`sonae backup` reads the same folder). */
 export function evidenceRoot(deps: AppDeps): string {
   return path.join(deps.config.dataDir, "evidence");
 }
 
-/** The vault's own layout (`<root>/sha256/ab/cd/<hash>`, see createEvidenceVault) for read-only zip access. */
+/** The vault's own layout (`<root>/sha256/ab/cd/<hash>`, see vaultBundlePath) for read-only zip access. */
 export function storedBundlePath(deps: AppDeps, sha256: string): string {
-  return path.join(evidenceRoot(deps), "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  return vaultBundlePath(evidenceRoot(deps), sha256);
 }
 
 const vaults = new Map<string, EvidenceVault>();
