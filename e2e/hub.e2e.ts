@@ -27,7 +27,6 @@ async function setup(page: Page, url: string, orgName: string, email: string) {
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByLabel(/^パスワード/).fill(PASSWORD);
   await page.getByRole("button", { name: "ログイン" }).click();
-  await page.getByTestId("emergency-guidance").waitFor();
 }
 
 beforeAll(async () => {
@@ -48,6 +47,12 @@ describe("police hub and an organisation, end to end in a browser", () => {
     const company = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
     await setup(police, hub.url, "警察庁 サイバー警察局(試験)", "hub-admin@police.example.jp");
     await setup(company, org.url, "株式会社備え製作所", "admin@example.jp");
+    await company.getByTestId("emergency-guidance").waitFor();
+    // The police land on the intake queue, and their navigation offers no organisation-side areas.
+    await police.getByRole("heading", { name: "受付キュー" }).waitFor();
+    const policeNav = police.getByRole("navigation", { name: "メニュー" });
+    await policeNav.getByRole("link", { name: "受付・事案" }).waitFor();
+    expect(await policeNav.getByRole("link", { name: "平時の備え" }).count()).toBe(0);
 
     // Organisation: report to the police from its own instance (signed by its key).
     await company.goto(`${org.url}/hub`);

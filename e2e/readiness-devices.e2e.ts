@@ -96,13 +96,15 @@ describe("readiness: contacts, devices, KEV and import in a real browser", () =>
     await expect(page.getByTestId("kev-matches").textContent()).resolves.toContain("CVE-2018-13379");
     const catalog = await page.getByTestId("kev-catalog").textContent();
     expect(catalog).toContain("2026.08.07");
-    expect(catalog).toContain("2026-08-07");
+    // The release date in Japanese format (a fact carries its date).
+    expect(catalog).toContain("2026年8月7日");
     await page.screenshot({ path: join(SHOTS, "readiness-device-kev.png"), fullPage: true });
 
     // Import: one bad row is shown with its row and column, nothing is written; the fixed file is confirmed.
     await page.getByRole("link", { name: /一覧へ戻る/ }).click();
     await page.getByTestId("devices-table").waitFor();
-    const fileInput = page.getByLabel("台帳ファイル（CSV UTF-8 または XLSX、2 MB まで）");
+    await page.getByText("台帳ファイル（CSV UTF-8 または XLSX、2 MB まで）").waitFor();
+    const fileInput = page.locator('input[type="file"]');
     await fileInput.setInputFiles(
       csv([
         "支店 VPN,VPN,Fortinet,FortiGate 40F,7.0.12,あり,転送",

@@ -1,11 +1,13 @@
-import { Center, Loader } from "@mantine/core";
+import { Center, Group, Loader } from "@mantine/core";
 import { Navigate, Route, Routes } from "react-router";
 import { useSession } from "./api/session";
+import { LanguageSwitch } from "./components/language-switch";
 import { AuditPage } from "./features/audit/audit-page";
 import { LoginPage } from "./features/auth/login-page";
 import { PasswordPage } from "./features/auth/password-page";
 import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { EvidenceRoutes } from "./features/evidence/evidence-routes";
+import { useServerMode } from "./features/hub/hub-api";
 import { HubRoutes } from "./features/hub/hub-routes";
 import { PublicReportRoutes } from "./features/hub/public-report-routes";
 import { IncidentsRoutes } from "./features/incidents/incidents-routes";
@@ -37,7 +39,18 @@ export function AppRoutes() {
   if (!session.data?.user) {
     return (
       <Routes>
-        <Route path="report/*" element={<PublicReportRoutes />} />
+        <Route
+          path="report/*"
+          element={
+            // Signed out, the public form needs its own language switch (the app header is not shown).
+            <>
+              <Group justify="flex-end" px="md" pt="md">
+                <LanguageSwitch />
+              </Group>
+              <PublicReportRoutes />
+            </>
+          }
+        />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -45,7 +58,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<DashboardPage />} />
+        <Route index element={<HomePage />} />
         <Route path="readiness/*" element={<ReadinessRoutes />} />
         <Route path="plans/*" element={<PlansRoutes />} />
         <Route path="incidents/*" element={<IncidentsRoutes />} />
@@ -60,4 +73,11 @@ export function AppRoutes() {
       </Route>
     </Routes>
   );
+}
+
+/** The organisation's dashboard; on a hub server the police's home is the intake queue. */
+function HomePage() {
+  const mode = useServerMode();
+  if (mode.isPending) return <Loader aria-label="loading" />;
+  return mode.data === "hub" ? <Navigate to="/hub" replace /> : <DashboardPage />;
 }

@@ -93,7 +93,12 @@ export function OrganisationFields({
         onChange={(v) => set("employees", typeof v === "number" ? v : null)}
       />
       <Text size="sm" data-testid="sme-status" aria-live="polite">
-        {t("org.sme")}: {sme.isSme ? t("org.smeYes") : t("org.smeNo")}
+        {t("org.sme")}:{" "}
+        {value.capitalYen == null && value.employees == null
+          ? t("org.smeUnknown")
+          : sme.isSme
+            ? t("org.smeYes")
+            : t("org.smeNo")}
         {sme.isSme && ` (${t(`org.sector.${sme.sector}`)}, ${t(`org.basis.${sme.basis}`)})`}
         {sme.isSmallEnterprise && ` — ${t("org.small")}`}
       </Text>

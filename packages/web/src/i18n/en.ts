@@ -12,6 +12,7 @@ export const en: Shape<typeof ja> = {
     identify: "Identify ransomware",
     evidence: "Evidence",
     hub: "Police / CSIRT hub",
+    hubQueue: "Intake and cases",
     organisation: "Organisation",
     users: "Users",
     audit: "Audit log",
@@ -21,6 +22,7 @@ export const en: Shape<typeof ja> = {
   },
   lang: { switchTo: "日本語", label: "Language" },
   common: {
+    chooseFile: "Choose a file…",
     save: "Save",
     saved: "Saved",
     cancel: "Cancel",
@@ -52,6 +54,7 @@ export const en: Shape<typeof ja> = {
     sme: "SME status",
     smeYes: "An SME under the SME Basic Act, Art. 2(1)",
     smeNo: "Not an SME under the SME Basic Act, Art. 2(1)",
+    smeUnknown: "Enter the capital or the number of employees to check (SME Basic Act, Art. 2(1))",
     small: "Also a small enterprise (Art. 2(5))",
     basis: { capital: "by capital", employees: "by employees", both: "by capital and employees", none: "" },
     sector: {

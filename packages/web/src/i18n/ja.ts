@@ -9,6 +9,7 @@ export const ja = {
     identify: "ランサムウェア判定",
     evidence: "証拠保全",
     hub: "警察・CSIRT連携",
+    hubQueue: "受付・事案",
     organisation: "組織情報",
     users: "利用者",
     audit: "監査ログ",
@@ -18,6 +19,7 @@ export const ja = {
   },
   lang: { switchTo: "English", label: "表示言語" },
   common: {
+    chooseFile: "ファイルを選択…",
     save: "保存",
     saved: "保存しました",
     cancel: "キャンセル",
@@ -52,6 +54,7 @@ export const ja = {
     sme: "中小企業者の判定",
     smeYes: "中小企業者に該当します（中小企業基本法 第2条第1項）",
     smeNo: "中小企業者に該当しません（中小企業基本法 第2条第1項）",
+    smeUnknown: "資本金または従業員数を入力すると判定します（中小企業基本法 第2条第1項）",
     small: "小規模企業者にも該当します（同条第5項）",
     basis: {
       capital: "資本金による",

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { SESSION_KEY, useSession } from "../api/session";
 import { LanguageSwitch } from "../components/language-switch";
+import { useServerMode } from "../features/hub/hub-api";
 
 const MAIN_NAV = [
   { to: "/", key: "dashboard" },
@@ -16,6 +17,12 @@ const MAIN_NAV = [
   { to: "/evidence", key: "evidence" },
   { to: "/hub", key: "hub" },
 ] as const;
+
+/**
+ * A hub (police/CSIRT) server is used by intake officers and analysts: their work is the intake queue,
+ * so the organisation's readiness and incident areas are not offered there.
+ */
+const HUB_NAV = [{ to: "/hub", key: "hubQueue" }] as const;
 
 const ADMIN_NAV = [
   { to: "/organisation", key: "organisation" },
@@ -32,6 +39,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const isAdmin = data?.user?.role === "admin";
+  const mode = useServerMode();
 
   const logout = async () => {
     await api("POST", "/api/auth/logout");
@@ -75,7 +83,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t("nav.menu")}>
         <AppShell.Section grow component={ScrollArea}>
-          {links(MAIN_NAV)}
+          {mode.data && links(mode.data === "hub" ? HUB_NAV : MAIN_NAV)}
           {isAdmin && links(ADMIN_NAV)}
         </AppShell.Section>
         <AppShell.Section>

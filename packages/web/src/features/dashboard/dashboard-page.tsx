@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { api } from "../../api/client";
 import { useSession } from "../../api/session";
 import { FormError } from "../../components/form-error";
+import { formatDate } from "../../i18n/format";
 import { UpcomingDeadlinesWidget } from "../incidents/upcoming-deadlines-widget";
 import { ScoreSparkline } from "../readiness/assessment/score-sparkline";
 import { WarningList } from "../readiness/backups/warning-list";
@@ -83,7 +84,7 @@ export function DashboardPage() {
                 <Text size="xs" c="dimmed" data-testid="dashboard-history">
                   {d.history
                     .slice(-5)
-                    .map((h) => `${h.at.slice(0, 10)}: ${h.score}`)
+                    .map((h) => `${formatDate(h.at)}: ${h.score}`)
                     .join(" · ")}
                 </Text>
               </>
@@ -139,7 +140,7 @@ export function DashboardPage() {
               <Text size="xs" c="dimmed" mt={4}>
                 {r("assessment.dashboard.kevCatalog", {
                   version: d.kev.catalog.version,
-                  date: d.kev.catalog.dateReleased.slice(0, 10),
+                  date: formatDate(d.kev.catalog.dateReleased.slice(0, 10)),
                 })}
               </Text>
             )}
@@ -156,7 +157,7 @@ export function DashboardPage() {
               <List size="sm" spacing={4} mt="xs">
                 {d.staleContacts.map((c) => (
                   <List.Item key={c.id}>
-                    {c.name}（{c.verifiedAt ?? r("assessment.dashboard.never")}）
+                    {c.name}（{c.verifiedAt ? formatDate(c.verifiedAt) : r("assessment.dashboard.never")}）
                   </List.Item>
                 ))}
               </List>

@@ -47,7 +47,12 @@ export function EvidencePage() {
           label={t("chooseIncident")}
           data={overview.data.map((i) => ({
             value: i.incidentId,
-            label: `${i.reference} ${i.title} (${i.bundles.length})`,
+            label: t("incidentOption", {
+              reference: i.reference,
+              // A draft has no title yet and the server falls back to the reference: show it once.
+              title: i.title && i.title !== i.reference ? ` ${i.title}` : "",
+              count: i.bundles.length,
+            }),
           }))}
           value={incidentId}
           onChange={(v) => {

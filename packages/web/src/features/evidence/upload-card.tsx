@@ -48,6 +48,7 @@ export function UploadCard({
         </Title>
         <FileInput
           label={t("upload.file")}
+          placeholder={t("common.chooseFile", { ns: "translation" })}
           accept=".zip,application/zip"
           value={file}
           onChange={setFile}

@@ -1,6 +1,7 @@
 import type { THubAlert, THubCaseDetail, THubCaseSummary, THubMe, THubRelatedCase } from "@sonae/core";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
+import { formatDateTime } from "../../i18n/format";
 
 /** Server mode from /api/health: a hub shows the police screens, an organisation the "report to the police" page. */
 export function useServerMode() {
@@ -37,8 +38,7 @@ export const useRelatedCases = (id: string, enabled: boolean) =>
     enabled,
   });
 
-/** Date and time in the browser's locale. */
+/** Date and time in Japan time and the UI language (not the browser's locale, which may differ). */
 export function formatWhen(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString();
+  return formatDateTime(iso);
 }

@@ -18,7 +18,8 @@ export function HubQueuePage() {
       <Title order={2}>{t("queueTitle")}</Title>
       {me.data && (
         <Text size="sm">
-          {t("unit")}: {en ? me.data.unit.nameEn : me.data.unit.nameJa} · {role}
+          {t("unit")}: {en ? me.data.unit.nameEn : me.data.unit.nameJa} ·{" "}
+          {role ? t(`hubRole.${role}`, { defaultValue: role }) : ""}
         </Text>
       )}
       <Alert color="yellow" py="xs">

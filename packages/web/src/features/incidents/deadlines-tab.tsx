@@ -3,6 +3,7 @@ import type { TDeadlineView, TIncidentDetail, TRecordReportRequest } from "@sona
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/form-error";
+import { formatDate } from "../../i18n/format";
 import { useIncidentChange } from "./incident-api";
 import { formatDateTime, fromLocalInput, pick, toLocalInput } from "./incident-format";
 
@@ -54,7 +55,7 @@ function DeadlineCard({ incidentId, deadline: d }: { incidentId: string; deadlin
       <Text size="sm">{pick(d.dueText)}</Text>
       <Text size="xs" c="dimmed">
         {t("deadlines.rule")}: {pick(d.rule)} — {d.source.label}（{t(`deadlines.sourceKind.${d.source.kind}`)}
-        、{t("deadlines.checkedOn", { date: d.source.checkedOn })}）
+        、{t("deadlines.checkedOn", { date: formatDate(d.source.checkedOn) })}）
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
         <Select

@@ -63,7 +63,13 @@ export function IdentifyPage() {
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
         />
-        <FileInput label={t("noteFile")} value={file} onChange={setFile} clearable />
+        <FileInput
+          label={t("noteFile")}
+          placeholder={t("common.chooseFile", { ns: "translation" })}
+          value={file}
+          onChange={setFile}
+          clearable
+        />
         <TextInput
           label={t("noteFileName")}
           value={noteFileName}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client";
 import { useSession } from "../../../api/session";
 import { FormError } from "../../../components/form-error";
+import { formatDate } from "../../../i18n/format";
 import { AssessmentItemCard } from "./assessment-item-card";
 import { ScoreSparkline } from "./score-sparkline";
 import { StatusBadge } from "./status-badge";
@@ -82,7 +83,7 @@ export function AssessmentPage() {
               {a.history.length > 0 && (
                 <Text size="xs">
                   {a.history
-                    .map((h) => `${h.at.slice(0, 10)}: ${h.score}`)
+                    .map((h) => `${formatDate(h.at)}: ${h.score}`)
                     .slice(-5)
                     .join(" · ")}
                 </Text>

@@ -1,3 +1,5 @@
+import { formatDate } from "../../../i18n/format";
+
 /** A small SVG trend line of recorded scores (0–100); nothing is drawn for fewer than two points. */
 export function ScoreSparkline({
   points,
@@ -16,7 +18,7 @@ export function ScoreSparkline({
         `${i === 0 ? "M" : "L"}${(i * step).toFixed(1)},${(height - (p.score / 100) * height).toFixed(1)}`,
     )
     .join(" ");
-  const label = points.map((p) => `${p.at.slice(0, 10)}: ${p.score}`).join(", ");
+  const label = points.map((p) => `${formatDate(p.at)}: ${p.score}`).join(", ");
   return (
     <svg
       width={width}

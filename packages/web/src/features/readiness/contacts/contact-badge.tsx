@@ -1,6 +1,7 @@
 import { Badge } from "@mantine/core";
 import type { TContact } from "@sonae/core";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "../../../i18n/format";
 
 const COLOR = { current: "green", stale: "red", unverified: "orange" } as const;
 
@@ -10,7 +11,7 @@ export function VerificationBadge({ contact }: { contact: TContact }) {
   return (
     <Badge color={COLOR[contact.verification]} variant="light" data-testid="verification">
       {t(`contacts.verification.${contact.verification}`)}
-      {contact.verifiedAt ? ` · ${contact.verifiedAt}` : ""}
+      {contact.verifiedAt ? ` · ${formatDate(contact.verifiedAt)}` : ""}
     </Badge>
   );
 }

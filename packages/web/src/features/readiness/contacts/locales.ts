@@ -8,6 +8,8 @@ export const contactsJa = {
   deskMissingHelp:
     "警察庁の公式一覧で所在地の都道府県警察の窓口を確認し、窓口名・電話番号・確認日を登録してください。登録するまでは最寄りの警察署に連絡してください。",
   deskListLink: "警察庁「都道府県警察のサイバー犯罪相談窓口」",
+  deskUnverifiedPhone:
+    "この番号はまだ確認されていません（登録された内容のままです）。電話する前に警察庁の公式一覧で確かめ、確認日を記録してください。",
   verifiedOn: "{{date}} 確認",
   add: "連絡先を追加",
   addDesk: "窓口を登録",
@@ -60,6 +62,8 @@ export const contactsEn: Record<keyof typeof contactsJa, unknown> = {
   deskMissingHelp:
     "Look up your prefecture's desk in the National Police Agency's official list and record its name, phone number and the date you verified it. Until then, contact the nearest police station.",
   deskListLink: "National Police Agency: prefectural cyber-crime desks",
+  deskUnverifiedPhone:
+    "This number has not been verified (it is shown as entered). Check it against the National Police Agency's official list before you call, and record the date you did.",
   verifiedOn: "verified {{date}}",
   add: "Add a contact",
   addDesk: "Record the desk",

@@ -55,7 +55,19 @@ export function PolicePanel({
                 </Anchor>
               )}
             </Group>
-            {desk.phone && <Text fw={700}>{desk.phone}</Text>}
+            {desk.phone && (
+              <Text fw={desk.verification === "current" ? 700 : 400} data-testid="police-desk-phone">
+                {desk.phone}
+              </Text>
+            )}
+            {desk.phone && desk.verification !== "current" && (
+              <Text size="sm" c="orange.8" data-testid="police-desk-unverified">
+                {t("contacts.deskUnverifiedPhone")}{" "}
+                <Anchor href={overview.npaDeskListUrl} target="_blank" rel="noreferrer" size="sm">
+                  {t("contacts.deskListLink")}
+                </Anchor>
+              </Text>
+            )}
             {desk.url && /^https?:\/\//i.test(desk.url) && (
               <Anchor href={desk.url} target="_blank" rel="noreferrer noopener" size="sm">
                 {desk.url}

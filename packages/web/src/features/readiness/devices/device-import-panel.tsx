@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, FileInput, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { TDeviceImportPreview, TDeviceImportResult } from "@sonae/core";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client";
 import { FormError } from "../../../components/form-error";
@@ -18,7 +18,6 @@ async function readAsBase64(file: File): Promise<string> {
 export function DeviceImportPanel({ onImported }: { onImported: () => void }) {
   const { t, i18n } = useTranslation("readiness");
   const lang = i18n.language === "en" ? "en" : "ja";
-  const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [done, setDone] = useState<number | null>(null);
   const preview = useMutation({
@@ -47,16 +46,13 @@ export function DeviceImportPanel({ onImported }: { onImported: () => void }) {
           {t("devices.import.title")}
         </Title>
         <Text size="sm">{t("devices.import.help")}</Text>
-        <label htmlFor={inputId}>
-          <Text size="sm" fw={500}>
-            {t("devices.import.file")}
-          </Text>
-        </label>
-        <input
-          id={inputId}
-          type="file"
+        <FileInput
+          label={t("devices.import.file")}
+          placeholder={t("common.chooseFile", { ns: "translation" })}
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          value={file}
+          onChange={setFile}
+          clearable
         />
         <Group>
           <Button

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client";
 import { useSession } from "../../../api/session";
 import { FormError } from "../../../components/form-error";
+import { formatDateTime } from "../../../i18n/format";
 import type { DiagramFlowNode } from "./diagram-node";
 import { NetworkEditor, newElementId, toDocument, toFlow } from "./network-editor";
 import { downloadDiagramPng, downloadDiagramSvg } from "./network-export";
@@ -116,7 +117,7 @@ function NetworkDiagramScreen() {
       )}
       {query.data?.updatedAt && !dirty && (
         <Text size="xs" c="dimmed" data-testid="diagram-saved-at">
-          {t("network.lastSaved", { at: new Date(query.data.updatedAt).toLocaleString() })}
+          {t("network.lastSaved", { at: formatDateTime(query.data.updatedAt) })}
         </Text>
       )}
       {query.data && nodes.length === 0 && <Text size="sm">{t("network.empty")}</Text>}
