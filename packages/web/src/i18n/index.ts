@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { evidenceEn, evidenceJa } from "../features/evidence/locales";
+import { triageSigmaEn, triageSigmaJa } from "../features/evidence/sigma-locales";
 import { hubInsightsEn, hubInsightsJa } from "../features/hub/insights-locales";
 import { hubEn, hubJa } from "../features/hub/locales";
 import { incidentsEn, incidentsJa } from "../features/incidents/locales";
@@ -26,6 +27,7 @@ void i18n.use(initReactI18next).init({
       plans: plansJa,
       incidents: incidentsJa,
       evidence: evidenceJa,
+      triageSigma: triageSigmaJa,
       hub: hubJa,
       hubInsights: hubInsightsJa,
       ransomware: ransomwareJa,
@@ -36,6 +38,7 @@ void i18n.use(initReactI18next).init({
       plans: plansEn,
       incidents: incidentsEn,
       evidence: evidenceEn,
+      triageSigma: triageSigmaEn,
       hub: hubEn,
       hubInsights: hubInsightsEn,
       ransomware: ransomwareEn,

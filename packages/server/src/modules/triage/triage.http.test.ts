@@ -32,6 +32,7 @@ type Detection = {
   severity: string;
   eventIds: string[];
   explanation: { ja: string };
+  sigma?: { author: string; path: string; link: string };
 };
 type Page = {
   total: number;
@@ -85,6 +86,21 @@ describe("triage of an uploaded bundle", () => {
     const cleared = detections.filter((d) => d.ruleId === "log-cleared");
     expect(cleared.length).toBeGreaterThanOrEqual(2);
     expect(cleared.every((d) => d.severity === "high" && d.explanation.ja.includes("消去"))).toBe(true);
+    // The shipped SigmaHQ rules ran (rule set and date on the run) and the API keeps each hit's
+    // author and rule link (Detection Rule License 1.1).
+    expect(run.sigma).toMatchObject({ ruleSet: { date: "2026-08-05", isShipped: true }, rulesRun: 1385 });
+    const sigmaHits = detections.filter((d) => d.ruleId.startsWith("sigma:"));
+    expect(sigmaHits.map((d) => d.sigma?.path)).toEqual(
+      expect.arrayContaining([
+        "rules/windows/builtin/security/win_security_audit_log_cleared.yml",
+        "rules/windows/builtin/system/microsoft_windows_eventlog/win_system_susp_eventlog_cleared.yml",
+      ]),
+    );
+    expect(
+      sigmaHits.every(
+        (d) => d.sigma?.author && d.sigma.link.startsWith("https://github.com/SigmaHQ/sigma/blob/"),
+      ),
+    ).toBe(true);
     const custody = await t.db.db
       .select()
       .from(evidenceCustody)

@@ -12,13 +12,23 @@ import type { AppDeps } from "../../app-deps";
 import { loadConfig } from "../../config";
 import { createTestActor } from "../../testing/factories";
 import { uploadEvidence } from "../evidence/evidence.service";
-import { failInterruptedRuns, loadIncidentTriage, runningTriage, startTriage } from "./triage.service";
+import {
+  failInterruptedRuns,
+  listRuns,
+  loadIncidentTriage,
+  presentRun,
+  runningTriage,
+  startTriage,
+} from "./triage.service";
 
 /** curated-subset.csv, log-clearing: System 104 (Eventlog) once (GPL-3.0, read in place). */
 const SYSTEM_104 = path.resolve(
   import.meta.dirname,
   "../../../../../../shared/data/evtx/EVTX-ATTACK-SAMPLES/Defense Evasion/DE_104_system_log_cleared.evtx",
 );
+
+/** SigmaHQ win_system_susp_eventlog_cleared.yml, shipped in content/sigma. */
+const SIGMA_104 = "sigma:100ef69e-3327-481c-8e5c-6d80d9507556";
 
 describe.each(testBackends())("triage services on $name", (backend) => {
   let handle: DbHandle;
@@ -60,6 +70,25 @@ describe.each(testBackends())("triage services on $name", (backend) => {
     expect(result.events).toHaveLength(1);
     expect(result.events[0]).toMatchObject({ eventId: 104, channel: "System" });
     expect(result.detections.map((d) => d.ruleId)).toContain("log-cleared");
+    // The shipped SigmaHQ rules run by default: System 104 from Microsoft-Windows-Eventlog is
+    // win_system_susp_eventlog_cleared.yml (checked by hand), and the hit names its authors.
+    const sigmaHit = result.detections.find((d) => d.ruleId === SIGMA_104);
+    expect(sigmaHit?.sigma).toMatchObject({
+      author: "Florian Roth (Nextron Systems), Tim Shelton, Nasreddine Bencherchali (Nextron Systems)",
+      link: expect.stringContaining(
+        "/blob/8eaafff1f2845a696050e05e72ba1140ee190698/rules/windows/builtin/system/microsoft_windows_eventlog/win_system_susp_eventlog_cleared.yml",
+      ),
+      ruleSet: { date: "2026-08-05", isShipped: true },
+    });
+    expect(sigmaHit?.explanation.ja).toContain("作成者: Florian Roth");
+    const [{ run, sha256 }] = (await listRuns(handle.db, ctx.actor, incident!.id)) as [
+      { run: Parameters<typeof presentRun>[0]; sha256: string },
+    ];
+    expect(presentRun(run, sha256).sigma).toMatchObject({
+      ruleSet: { date: "2026-08-05" },
+      rulesRun: 1385,
+      skipped: [{ reason: "level info", count: 6 }],
+    });
     const other = await createTestActor(handle.db);
     expect((await loadIncidentTriage(deps, other.actor, incident!.id)).events).toEqual([]);
 

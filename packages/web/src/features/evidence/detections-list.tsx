@@ -3,6 +3,7 @@ import type { TDetectionView } from "@sonae/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJst } from "./evidence-api";
+import { SigmaRuleRef } from "./sigma-rule-ref";
 
 const FIRST = 5;
 const COLOR = { critical: "red", high: "orange", medium: "yellow", low: "blue", info: "gray" } as const;
@@ -51,10 +52,14 @@ export function DetectionsList({
               {formatJst(d.firstTime)} – {formatJst(d.lastTime)} · {d.hosts.join(", ")} ·{" "}
               {t("detections.events", { count: d.eventIds.length })}
             </Text>
-            {d.attribution && (
-              <Text size="xs" c="dimmed">
-                {t("detections.attribution")}: {d.attribution}
-              </Text>
+            {d.sigma ? (
+              <SigmaRuleRef sigma={d.sigma} />
+            ) : (
+              d.attribution && (
+                <Text size="xs" c="dimmed">
+                  {t("detections.attribution")}: {d.attribution}
+                </Text>
+              )
             )}
             <Group>
               <Button size="xs" variant="light" onClick={() => onShowEvents(d)}>

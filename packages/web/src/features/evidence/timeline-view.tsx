@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
 import { formatJst } from "./evidence-api";
+import { SigmaRuleRef } from "./sigma-rule-ref";
 
 const PAGE = 100;
 type Filters = Pick<TTimelineQueryView, "q" | "host" | "source" | "user" | "sort"> & { eventId?: string };
@@ -67,6 +68,7 @@ export function TimelineView({
               {t("timeline.clearDetection")}
             </Button>
           </Group>
+          {detection.sigma && <SigmaRuleRef sigma={detection.sigma} />}
         </Alert>
       )}
       <Group gap="xs" wrap="wrap" align="flex-end">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { DetectionsList } from "./detections-list";
+import { SigmaRunLine } from "./sigma-rule-ref";
 import { TimelineView } from "./timeline-view";
 
 /** Triage runs of the incident (polled while one runs), detections and the timeline. */
@@ -51,6 +52,7 @@ export function TriagePanel({ incidentId }: { incidentId: string }) {
         {latest?.status === "done" && (
           <Alert color="green" role="status" data-testid="triage-done">
             {t("triage.done", { events: latest.eventCount, detections: latest.detectionCount })}
+            <SigmaRunLine sigma={latest.sigma} />
           </Alert>
         )}
         {latest && latest.problems.length > 0 && (
