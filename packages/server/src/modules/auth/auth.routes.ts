@@ -7,7 +7,7 @@ import { contextOf } from "../../http/request-context";
 import { isSetupRequired } from "../setup/setup.service";
 import { requireActor } from "./auth.policy";
 import { changePassword, login, logout } from "./auth.service";
-import { SESSION_COOKIE } from "./session.repo";
+import { findSessionActor, SESSION_COOKIE } from "./session.repo";
 
 function loginRateKey(request: FastifyRequest): string {
   const email = (request.body as { email?: unknown } | undefined)?.email;
@@ -33,7 +33,11 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const actor = request.actor;
+        // The web app re-reads this after renaming the organisation or changing a role, so it comes
+        // from the database rather than the session cache (which it refreshes on the way).
+        const token = request.cookies[SESSION_COOKIE];
+        const actor =
+          request.actor && token ? await findSessionActor(deps.db, token, { fresh: true }) : undefined;
         return {
           setupRequired: actor ? false : await isSetupRequired(deps.db),
           csrfToken: reply.generateCsrf(),

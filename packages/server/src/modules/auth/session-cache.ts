@@ -7,8 +7,10 @@ import type { Actor } from "../../http/request-context";
  * or deactivation made through process A is seen by process B at the latest SESSION_CACHE_TTL_MS
  * later (B has no way to hear about A's change; its cached entry simply ages out). The same bound
  * applies to changes made behind the server's back (SQL console, a restore into a live database)
- * and to the organisation name shown from the actor. Within one process the bound is zero: every
- * change that ends or alters a session goes through a service that calls `forget*` below.
+ * and to a renamed organisation in `actor.organisationName` (GET /api/session, which the web app
+ * re-reads after such changes, always asks the database). Within one process the bound is zero for
+ * security changes: every change that ends or alters a session goes through a service that calls
+ * `forget*` below.
  */
 export const SESSION_CACHE_TTL_MS = readTtl(process.env.SONAE_SESSION_CACHE_TTL_MS);
 

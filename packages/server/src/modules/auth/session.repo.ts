@@ -29,11 +29,16 @@ export async function createSession(
 
 /**
  * The actor behind a session cookie, or undefined for an unknown, expired or disabled one.
- * Served from the in-process cache when possible (see session-cache.ts for why that is safe).
+ * Served from the in-process cache when possible (see session-cache.ts for why that is safe);
+ * `fresh` reads the database and refreshes the cached entry.
  */
-export async function findSessionActor(db: Db, token: string): Promise<Readonly<Actor> | undefined> {
+export async function findSessionActor(
+  db: Db,
+  token: string,
+  options: { fresh?: boolean } = {},
+): Promise<Readonly<Actor> | undefined> {
   const tokenHash = hashToken(token);
-  const cached = sessionCache.get(db, tokenHash);
+  const cached = options.fresh ? undefined : sessionCache.get(db, tokenHash);
   if (cached) return cached;
   const epoch = sessionCache.epoch;
   const [row] = await db
