@@ -1,4 +1,4 @@
-import { Button, Code, Stack, Table, Title } from "@mantine/core";
+import { Button, Code, Stack, Table, Text, Title } from "@mantine/core";
 import type { TAuditEntry } from "@sonae/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -39,7 +39,12 @@ export function AuditPage() {
               <Table.Tr key={e.id}>
                 <Table.Td>{new Date(e.at).toLocaleString(locale, { timeZone: "Asia/Tokyo" })}</Table.Td>
                 <Table.Td>{e.actorEmail ?? "—"}</Table.Td>
-                <Table.Td>{e.type}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {t(`audit.area.${e.type.split(".")[0]}`, { defaultValue: e.type.split(".")[0] })}
+                  </Text>
+                  <Code>{e.type}</Code>
+                </Table.Td>
                 <Table.Td>{e.ip ?? "—"}</Table.Td>
                 <Table.Td>
                   <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>

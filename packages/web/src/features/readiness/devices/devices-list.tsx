@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { api } from "../../../api/client";
 import { useSession } from "../../../api/session";
 import { FormError } from "../../../components/form-error";
+import { formatDate } from "../../../i18n/format";
 import { DeviceForm } from "./device-form";
 import { DeviceImportPanel } from "./device-import-panel";
 import { KevCatalogLine } from "./kev-catalog-line";
@@ -120,7 +121,7 @@ export function DevicesList() {
                           <Text size="xs" ff="monospace" w="100%">
                             {relevant
                               .slice(0, 3)
-                              .map((m) => `${m.cveID} (${m.dueDate})`)
+                              .map((m) => `${m.cveID} (${formatDate(m.dueDate)})`)
                               .join(", ")}
                             {relevant.length > 3 ? ` +${relevant.length - 3}` : ""}
                           </Text>

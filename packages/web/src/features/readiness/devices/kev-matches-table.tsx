@@ -1,6 +1,7 @@
 import { Badge, Table, Text } from "@mantine/core";
 import type { TKevMatch } from "@sonae/core";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "../../../i18n/format";
 
 const VERDICT_COLOR = {
   affected: "red",
@@ -39,7 +40,7 @@ export function KevMatchesTable({ matches }: { matches: TKevMatch[] }) {
                   {m.vendorProject} {m.product}
                 </Text>
               </Table.Td>
-              <Table.Td>{m.dueDate}</Table.Td>
+              <Table.Td>{formatDate(m.dueDate)}</Table.Td>
               <Table.Td>
                 {m.knownRansomwareCampaignUse === "Known" ? (
                   <Text c="red" fw={700} size="sm" style={{ whiteSpace: "nowrap" }}>
