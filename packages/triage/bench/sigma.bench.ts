@@ -9,6 +9,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { matchSigmaRules, runSigmaRules } from "../src/sigma/run-sigma-rules";
 import { readSigmaRuleSet, SHIPPED_SIGMA_DIR, summariseSkipped } from "../src/sigma/sigma-rule-set";
+import { isRuleApplicable } from "../src/sigma/sigma-windows-mapping";
 import { buildTimeline } from "../src/timeline/build-timeline";
 import type { TTimelineEvent } from "../src/timeline/timeline-event";
 
@@ -20,11 +21,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function timeTriage(files: string[], detectors: Parameters<typeof buildTimeline>[1]): Promise<number> {
-  const started = performance.now();
-  await buildTimeline(files, { countries: null, ...detectors });
-  return performance.now() - started;
+/** Wall and CPU milliseconds (CPU is steadier when other processes share the machine). */
+interface Timing {
+  wall: number;
+  cpu: number;
 }
+
+async function time(work: () => Promise<unknown> | unknown): Promise<Timing> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
+}
+
+function medianTiming(ts: Timing[]): Timing {
+  return { wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) };
+}
+
+const ms = (t: Timing) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)} ms)`;
 
 async function main(): Promise<void> {
   const files = readdirSync(SAMPLES)
@@ -32,24 +47,27 @@ async function main(): Promise<void> {
     .map((f) => path.join(SAMPLES, f));
   console.log(`Sigma benchmark — Node ${process.version}; ${files.length} DeepBlueCLI EVTX files`);
 
-  const set = await readSigmaRuleSet(SHIPPED_SIGMA_DIR);
+  let set = await readSigmaRuleSet(SHIPPED_SIGMA_DIR);
+  const load = await time(async () => {
+    set = await readSigmaRuleSet(SHIPPED_SIGMA_DIR);
+  });
   const rss = process.memoryUsage().rss / 1024 ** 2;
   console.log(
-    `\n[1] load + compile ${set.fileCount} rules (${set.source.name}, ${set.source.date}): ${set.loadMs.toFixed(0)} ms; ${set.rules.length} run, ${set.skipped.length} skipped ${JSON.stringify(summariseSkipped(set.skipped))}; RSS after load ${rss.toFixed(0)} MB`,
+    `\n[1] load + compile ${set.fileCount} rules (${set.source.name}, ${set.source.date}): ${ms(load)} (second read; once per process); ${set.rules.length} run, ${set.skipped.length} skipped ${JSON.stringify(summariseSkipped(set.skipped))}; RSS after load ${rss.toFixed(0)} MB`,
   );
 
   const { events } = await buildTimeline(files, { countries: null });
   const withSigma = { extraDetectors: [(e: TTimelineEvent[]) => runSigmaRules(set.rules, e, set.source)] };
-  const without: number[] = [];
-  const withRules: number[] = [];
+  const without: Timing[] = [];
+  const withRules: Timing[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    without.push(await timeTriage(files, {}));
-    withRules.push(await timeTriage(files, withSigma));
+    without.push(await time(() => buildTimeline(files, { countries: null })));
+    withRules.push(await time(() => buildTimeline(files, { countries: null, ...withSigma })));
   }
-  const a = median(without);
-  const b = median(withRules);
+  const a = medianTiming(without);
+  const b = medianTiming(withRules);
   console.log(
-    `\n[2] triage of ${events.length} events, median of ${ROUNDS}: without Sigma ${a.toFixed(0)} ms, with ${set.rules.length} shipped rules ${b.toFixed(0)} ms (+${(b - a).toFixed(0)} ms, ×${(b / a).toFixed(2)})`,
+    `\n[2] triage of ${files.length} files / ${events.length} events, median of ${ROUNDS}: without Sigma ${ms(a)}; with ${set.rules.length} shipped rules ${ms(b)} (CPU +${(b.cpu - a.cpu).toFixed(0)} ms, ×${(b.cpu / a.cpu).toFixed(2)})`,
   );
 
   console.log("\n[3] matching time per rule folder over the same events (median):");
@@ -63,15 +81,19 @@ async function main(): Promise<void> {
     folders.set(folder, [...(folders.get(folder) ?? []), r]);
   }
   for (const [folder, rules] of [...folders].sort()) {
-    const times: number[] = [];
+    const times: Timing[] = [];
     let hits = 0;
     for (let i = 0; i < ROUNDS; i++) {
-      const started = performance.now();
-      hits = [...matchSigmaRules(rules, events).values()].reduce((n, l) => n + l.length, 0);
-      times.push(performance.now() - started);
+      times.push(
+        await time(() => {
+          hits = [...matchSigmaRules(rules, events).values()].reduce((n, l) => n + l.length, 0);
+        }),
+      );
     }
+    const applicable = events.filter((e) => rules.some((r) => isRuleApplicable(r, e))).length;
+    const t = medianTiming(times);
     console.log(
-      `  ${folder.padEnd(36)} ${String(rules.length).padStart(5)} rules  ${median(times).toFixed(1).padStart(8)} ms  ${hits} matching events`,
+      `  ${folder.padEnd(36)} ${String(rules.length).padStart(5)} rules  ${String(applicable).padStart(5)} events in scope  ${ms(t).padStart(24)}  ${((t.cpu * 1000) / Math.max(applicable, 1)).toFixed(0)} µs CPU per event  ${hits} matching events`,
     );
   }
 }

