@@ -129,9 +129,10 @@ async function visit(page: Page, path: string): Promise<string> {
     // innerText, not textContent: only what is rendered, with line breaks between blocks.
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what is being checked
     let text = document.body.innerText;
-    for (const code of document.querySelectorAll<HTMLElement>("code, pre"))
+    for (const code of document.querySelectorAll<HTMLElement>("code, pre")) {
       // biome-ignore lint/performance/useDomNodeTextContent: must match the body's innerText above
       text = text.replace(code.innerText, " ");
+    }
     return text;
   });
 }
