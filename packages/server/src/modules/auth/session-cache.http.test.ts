@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { users } from "@sonae/db";
+import { sessions, users } from "@sonae/db";
 import { testBackends } from "@sonae/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,11 @@ describe.each(testBackends())("session cache invalidation on $name", (backend) =
     // GET /api/session always reads the database, and refreshes the entry on the way.
     expect(await roleOf(token)).toBe("viewer");
     expect((await getWith(token, "/api/users")).statusCode).toBe(403);
+    // A session ended elsewhere is dropped by that same fresh read.
+    await t.db.db.delete(sessions).where(eq(sessions.userId, user.id));
+    expect((await getWith(token, "/api/users")).statusCode).toBe(403);
+    expect(await roleOf(token)).toBeUndefined();
+    expect((await getWith(token, "/api/users")).statusCode).toBe(401);
   });
 
   it("shows a renamed organisation in GET /api/session at once", async () => {

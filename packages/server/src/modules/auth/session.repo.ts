@@ -57,7 +57,11 @@ export async function findSessionActor(
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
     .limit(1);
-  if (!row || row.isDisabled) return undefined;
+  if (!row || row.isDisabled) {
+    // Ended elsewhere (another process, an expiry): a fresh read also drops what this process held.
+    if (options.fresh) sessionCache.forgetToken(tokenHash);
+    return undefined;
+  }
   const { isDisabled: _, expiresAt, ...actor } = row;
   sessionCache.remember(db, tokenHash, actor, expiresAt, epoch);
   return actor;
@@ -75,7 +79,7 @@ export async function deleteUserSessionsExcept(db: Pick<Db, "delete">, userId: s
     .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken))));
 }
 
-/** Users' sessions all end (deactivation); the caller calls `sessionCache.forgetUser` after the commit. */
+/** All of a user's sessions end (deactivation); the caller calls `sessionCache.forgetUser` after the commit. */
 export async function deleteUserSessions(db: Pick<Db, "delete">, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
