@@ -2,9 +2,9 @@ import { NATIONAL_UNIT_ID } from "@sonae/core";
 import type { Db } from "@sonae/db";
 import { sql } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
-import { type AuditEntry, recordAuditEvents } from "../hub-store/audit-rows";
+import { pgArray } from "../hub-store/pg-array";
 
-type Tx = Pick<Db, "insert" | "execute">;
+type Tx = Pick<Db, "execute">;
 
 /** A report just written (its observations too), in the order the batch received them. */
 export type NewReport = { id: string; reference: string; unitId: number; ctx: RequestContext };
@@ -19,16 +19,18 @@ export type NewReport = { id: string; reference: string; unitId: number; ctx: Re
  * recovery step to run on start-up, and the statement costs one round trip per batch. "Earlier"
  * keeps today's meaning within a batch: a report is matched against committed reports and against
  * the reports before it in the batch, never against later ones (those alert about it instead).
- * Matches are capped at `perValue` per indicator, as on the case page (findRelatedHits).
+ * Matches are capped at `perValue` per indicator, as on the case page (findRelatedHits). The alert
+ * rows and their audit events (the `hub.alert_raised` shape of the audit union) are written by the
+ * same statement: one round trip per batch.
  */
 export async function raiseAlerts(tx: Tx, reports: readonly NewReport[], perValue = 50): Promise<number> {
   if (reports.length === 0) return 0;
-  const ids = reports.map((r) => r.id);
-  const units = reports.map((r) => r.unitId);
   const result = (await tx.execute(sql`
     WITH b AS (
-      SELECT * FROM unnest(${toPgArray(ids)}::uuid[], ${toPgArray(units)}::smallint[])
-        WITH ORDINALITY AS t(id, unit_id, ord)
+      SELECT * FROM unnest(${pgArray(reports.map((r) => r.id))}::uuid[], ${pgArray(reports.map((r) => r.unitId))}::smallint[],
+        ${pgArray(reports.map((r) => r.reference))}::text[], ${pgArray(reports.map((r) => r.ctx.actor?.userId ?? null))}::uuid[],
+        ${pgArray(reports.map((r) => r.ctx.ip))}::text[], ${pgArray(reports.map((r) => r.ctx.userAgent))}::text[])
+        WITH ORDINALITY AS t(id, unit_id, reference, actor, ip, ua, ord)
     ),
     hits AS (
       SELECT DISTINCT b.id AS report_id, b.unit_id, m.report_id AS related_id
@@ -51,34 +53,20 @@ export async function raiseAlerts(tx: Tx, reports: readonly NewReport[], perValu
         AND (EXISTS (SELECT 1 FROM hub_reports r WHERE r.id = h.related_id AND r.unit_id = h.unit_id)
           OR EXISTS (SELECT 1 FROM hub_report_shares s WHERE s.report_id = h.related_id AND s.unit_id = h.unit_id))
       GROUP BY h.report_id, h.unit_id
+    ),
+    raised AS (
+      INSERT INTO hub_alerts (report_id, unit_id, related_count)
+      SELECT report_id, unit_id, related_count FROM targets
+      ON CONFLICT (report_id, unit_id) DO UPDATE SET related_count = excluded.related_count
+      RETURNING report_id, unit_id, related_count
+    ),
+    audited AS (
+      INSERT INTO audit_events (organisation_id, actor_user_id, ip, user_agent, type, payload)
+      SELECT NULL, b.actor, b.ip, b.ua, 'hub.alert_raised',
+        jsonb_build_object('reportId', a.report_id, 'reference', b.reference, 'unitId', a.unit_id,
+          'relatedCount', a.related_count)
+      FROM raised a JOIN b ON b.id = a.report_id
     )
-    INSERT INTO hub_alerts (report_id, unit_id, related_count)
-    SELECT report_id, unit_id, related_count FROM targets
-    ON CONFLICT (report_id, unit_id) DO UPDATE SET related_count = excluded.related_count
-    RETURNING report_id AS "reportId", unit_id AS "unitId", related_count AS "relatedCount"`)) as unknown as {
-    rows: { reportId: string; unitId: number; relatedCount: number }[];
-  };
-  const byId = new Map(reports.map((r) => [r.id, r]));
-  const audits: AuditEntry[] = [];
-  for (const a of result.rows) {
-    const report = byId.get(a.reportId);
-    if (!report) continue;
-    audits.push({
-      ctx: report.ctx,
-      event: {
-        type: "hub.alert_raised",
-        reportId: a.reportId,
-        reference: report.reference,
-        unitId: Number(a.unitId),
-        relatedCount: Number(a.relatedCount),
-      },
-    });
-  }
-  await recordAuditEvents(tx, audits);
-  return result.rows.length;
-}
-
-/** A PostgreSQL array literal: one bound parameter whatever the batch size (both drivers accept it). */
-function toPgArray(values: readonly (string | number)[]): string {
-  return `{${values.join(",")}}`;
+    SELECT count(*)::int AS n FROM raised`)) as unknown as { rows: { n: number }[] };
+  return Number(result.rows[0]?.n ?? 0);
 }

@@ -1,8 +1,9 @@
 import { AppError, type THubReceipt } from "@sonae/core";
-import { type Db, hubNonces, hubOrgKeys, hubReports } from "@sonae/db";
-import { and, inArray, isNotNull } from "drizzle-orm";
+import { type Db, hubOrgKeys, hubReports } from "@sonae/db";
+import { and, inArray, isNotNull, sql } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
 import { recordAuditEvents } from "../hub-store/audit-rows";
+import { pgArray } from "../hub-store/pg-array";
 import type { ItemOutcome } from "./intake-batcher";
 import { purgeOldNonces } from "./nonces.repo";
 import { type PreparedReport, writeReports } from "./report-store";
@@ -33,19 +34,45 @@ const replay = () =>
   });
 
 /**
- * Keys of the batch by fingerprint, one SELECT with `= ANY`; keys seen for the first time are
- * enrolled as pending (first submission enrols) with their audit event, in the batch's transaction.
+ * One round trip for the hot path: the batch's keys by fingerprint (`= ANY`) and its nonces burned
+ * in a multi-row `INSERT … ON CONFLICT DO NOTHING RETURNING` — except those of revoked keys, which
+ * are refused without burning the nonce (as before batching). Returns the keys found and the fresh nonces.
  */
-async function resolveKeys(tx: Db, items: readonly PreparedSigned[]): Promise<Map<string, KeyRow>> {
+async function claimNoncesAndFindKeys(
+  tx: Db,
+  items: readonly PreparedSigned[],
+): Promise<{ keys: Map<string, KeyRow>; fresh: Set<string> }> {
   const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
-  const select = (fps: string[]) =>
-    tx
-      .select({ id: hubOrgKeys.id, status: hubOrgKeys.status, fingerprint: hubOrgKeys.fingerprint })
-      .from(hubOrgKeys)
-      .where(inArray(hubOrgKeys.fingerprint, fps));
-  const keys = new Map((await select(fingerprints)).map((k) => [k.fingerprint, k as KeyRow]));
-  const unknown = fingerprints.filter((f) => !keys.has(f));
-  if (unknown.length === 0) return keys;
+  const nonces = new Map<string, string>();
+  for (const i of items) if (!nonces.has(i.nonceKey)) nonces.set(i.nonceKey, i.fingerprint);
+  const result = (await tx.execute(sql`
+    WITH k AS (SELECT id, status, fingerprint FROM hub_org_keys WHERE fingerprint = ANY(${pgArray(fingerprints)}::text[])),
+    n AS (
+      INSERT INTO hub_nonces (nonce)
+      SELECT x.nonce FROM unnest(${pgArray([...nonces.keys()])}::text[], ${pgArray([...nonces.values()])}::text[]) AS x(nonce, fp)
+      WHERE NOT EXISTS (SELECT 1 FROM k WHERE k.fingerprint = x.fp AND k.status = 'revoked')
+      ON CONFLICT DO NOTHING RETURNING nonce
+    )
+    SELECT 'key' AS what, fingerprint AS value, id::text AS id, status FROM k
+    UNION ALL SELECT 'nonce', nonce, NULL, NULL FROM n`)) as unknown as {
+    rows: { what: "key" | "nonce"; value: string; id: string | null; status: KeyRow["status"] | null }[];
+  };
+  const keys = new Map<string, KeyRow>();
+  const fresh = new Set<string>();
+  for (const r of result.rows) {
+    if (r.what === "nonce") fresh.add(r.value);
+    else keys.set(r.value, { id: r.id!, status: r.status! });
+  }
+  return { keys, fresh };
+}
+
+/**
+ * Keys seen for the first time are enrolled as pending (first submission enrols), with their audit
+ * event, in the batch's transaction. Rare: only the first batch of a new organisation gets here.
+ */
+async function enrolKeys(tx: Db, items: readonly PreparedSigned[], keys: Map<string, KeyRow>) {
+  const unknown = [...new Set(items.map((i) => i.fingerprint))].filter((f) => !keys.has(f));
+  if (unknown.length === 0) return;
   const first = unknown.map((f) => items.find((i) => i.fingerprint === f)!);
   const created = await tx
     .insert(hubOrgKeys)
@@ -69,19 +96,12 @@ async function resolveKeys(tx: Db, items: readonly PreparedSigned[]): Promise<Ma
   );
   // Enrolled meanwhile by another hub process (its insert won): read it back, committed by now.
   const raced = unknown.filter((f) => !keys.has(f));
-  if (raced.length > 0) for (const k of await select(raced)) keys.set(k.fingerprint, k as KeyRow);
-  return keys;
-}
-
-/** Burns the batch's nonces in one multi-row INSERT; returns those that were fresh. */
-async function claimNonces(tx: Db, nonces: readonly string[]): Promise<Set<string>> {
-  if (nonces.length === 0) return new Set();
+  if (raced.length === 0) return;
   const rows = await tx
-    .insert(hubNonces)
-    .values([...new Set(nonces)].map((nonce) => ({ nonce })))
-    .onConflictDoNothing()
-    .returning({ nonce: hubNonces.nonce });
-  return new Set(rows.map((r) => r.nonce));
+    .select({ id: hubOrgKeys.id, status: hubOrgKeys.status, fingerprint: hubOrgKeys.fingerprint })
+    .from(hubOrgKeys)
+    .where(inArray(hubOrgKeys.fingerprint, raced));
+  for (const k of rows) keys.set(k.fingerprint, k);
 }
 
 /**
@@ -98,7 +118,8 @@ export async function writeSignedBatch(
   await purgeOldNonces(db);
   return db.transaction(async (tx) => {
     const out: ItemOutcome<SignedOutcome>[] = new Array(items.length);
-    const keys = await resolveKeys(tx, items);
+    const { keys, fresh } = await claimNoncesAndFindKeys(tx, items);
+    await enrolKeys(tx, items, keys);
     const live: number[] = [];
     items.forEach((item, i) => {
       const key = keys.get(item.fingerprint);
@@ -106,11 +127,6 @@ export async function writeSignedBatch(
       else if (key.status === "revoked") out[i] = fail(new AppError("FORBIDDEN"));
       else live.push(i);
     });
-
-    const fresh = await claimNonces(
-      tx,
-      live.map((i) => items[i]!.nonceKey),
-    );
     // First of a submissionId in the batch writes; a later copy (a retry racing its original) follows it.
     const primaries: number[] = [];
     const followers: [number, number][] = [];
