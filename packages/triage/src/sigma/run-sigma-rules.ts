@@ -9,7 +9,7 @@ const DRL = "Detection Rule License 1.1";
 /** DRL 1.1 §"Use": alerts from a rule must keep the rule's author attribution. */
 export function sigmaAttribution(rule: SigmaRule, source?: TSigmaRuleSetSource): string {
   const link = source ? sigmaRuleLink(rule, source) : sigmaRuleLink(rule, UNKNOWN_SOURCE);
-  const set = source?.date ? `${source.name}, ${source.date}` : "SigmaHQ";
+  const set = source ? [source.name, source.date].filter(Boolean).join(", ") : "SigmaHQ";
   return `Sigma rule "${rule.title}" by ${rule.author} (${set}, ${DRL}, ${link})`;
 }
 

@@ -57,7 +57,12 @@ async function readSource(dir: string): Promise<TSigmaRuleSetSource> {
   const file = path.join(dir, "rule-set.json");
   const text = await readFile(file, "utf8").catch(() => null);
   if (text === null)
-    return { name: `Sigma rules in ${dir}`, date: null, isShipped: path.resolve(dir) === SHIPPED_SIGMA_DIR };
+    // The folder's name only: the server shows this to users and its paths are not theirs to see.
+    return {
+      name: `Sigma rules in ${path.basename(path.resolve(dir))}`,
+      date: null,
+      isShipped: path.resolve(dir) === SHIPPED_SIGMA_DIR,
+    };
   const meta = ZRuleSetFile.parse(JSON.parse(text));
   return {
     name: meta.name,

@@ -47,7 +47,10 @@ export function DetectionsList({
               <Badge color={COLOR[d.severity]}>{t(`detections.severity.${d.severity}`)}</Badge>
               <Text fw={600}>{d.title[lang]}</Text>
             </Group>
-            <Text size="sm">{d.explanation[lang]}</Text>
+            {/* Sigma explanations hold a long rule URL: let it wrap instead of overflowing the card. */}
+            <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+              {d.explanation[lang]}
+            </Text>
             <Text size="xs" c="dimmed">
               {formatJst(d.firstTime)} – {formatJst(d.lastTime)} · {d.hosts.join(", ")} ·{" "}
               {t("detections.events", { count: d.eventIds.length })}

@@ -13,7 +13,11 @@ export const triageSigmaJa = {
   ruleSetUsed: "Sigma ルール: {{name}}（{{date}}）から {{count}} 件を実行",
   ruleSetUndated: "日付なし",
   skipped: "実行しなかったルール: {{reasons}}",
-  notRun: "Sigma ルールは実行していません（SONAE_SIGMA_RULES=off）",
+  skippedLevel: "レベル {{detail}}（既定で low 未満は実行しません）",
+  skippedStatus: "状態 {{detail}}",
+  skippedLogsource: "対象外のログ種別 {{detail}}",
+  skippedEvaluator: "評価できない構文 {{detail}}",
+  notRun: "この実行では Sigma ルールを使っていません",
 };
 
 export const triageSigmaEn: Record<keyof typeof triageSigmaJa, string> = {
@@ -27,5 +31,9 @@ export const triageSigmaEn: Record<keyof typeof triageSigmaJa, string> = {
   ruleSetUsed: "Sigma rules: ran {{count}} rules from {{name}} ({{date}})",
   ruleSetUndated: "undated",
   skipped: "Rules not run: {{reasons}}",
-  notRun: "Sigma rules were not run (SONAE_SIGMA_RULES=off)",
+  skippedLevel: "level {{detail}} (below low is not run by default)",
+  skippedStatus: "status {{detail}}",
+  skippedLogsource: "log source not evaluated {{detail}}",
+  skippedEvaluator: "syntax the evaluator cannot handle {{detail}}",
+  notRun: "No Sigma rules were used in this run",
 };

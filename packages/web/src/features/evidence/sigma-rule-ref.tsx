@@ -35,16 +35,28 @@ export function SigmaRuleRef({ sigma }: { sigma: TSigmaRuleRefView }) {
   );
 }
 
+/** Reasons come from @sonae/triage's sigma-rule-set.ts ("level info", "status …", …). */
+const REASONS = [
+  ["level ", "skippedLevel"],
+  ["status ", "skippedStatus"],
+  ["logsource not evaluated: ", "skippedLogsource"],
+  ["not supported by the evaluator: ", "skippedEvaluator"],
+] as const;
+
 /** Which Sigma rule set (and date) a finished run used, and what it left out. */
 export function SigmaRunLine({ sigma }: { sigma: TTriageRun["sigma"] }) {
   const { t } = useTranslation("triageSigma");
+  const skipReason = (reason: string) => {
+    const known = REASONS.find(([prefix]) => reason.startsWith(prefix));
+    return known ? t(known[1], { detail: reason.slice(known[0].length) }) : reason;
+  };
   if (!sigma)
     return (
       <Text size="xs" c="dimmed" data-testid="sigma-run">
         {t("notRun")}
       </Text>
     );
-  const reasons = sigma.skipped.map((s) => `${s.reason} × ${s.count}`).join(", ");
+  const reasons = sigma.skipped.map((s) => `${skipReason(s.reason)} × ${s.count}`).join(", ");
   return (
     <Stack gap={0} data-testid="sigma-run">
       <Text size="xs" c="dimmed">
