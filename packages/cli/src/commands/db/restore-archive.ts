@@ -131,6 +131,7 @@ async function restoreArchive(
     progress.filesDone += 1;
 
     await mkdir(temp, { recursive: true, mode: 0o700 });
+    const batch = Buffer.allocUnsafe(1024 * 1024);
     for (const [i, f] of manifest.files.entries()) {
       progress.currentPath = f.entry;
       await extractVerified(
@@ -139,6 +140,7 @@ async function restoreArchive(
         f,
         path.join(temp, String(i)),
         label,
+        batch,
         onBytes,
       );
       progress.filesDone += 1;
@@ -222,29 +224,40 @@ async function verifyEntry(
   if (hash.digest("hex") !== expected.sha256 || size !== expected.size) throw tampered(label, expected.entry);
 }
 
-/** Writes an entry to `target` (new file, 0600, fsynced) while hashing; refuses a mismatch. */
+/** Writes an entry to `target` (new file, 0600, fsynced) while hashing, through `batch`; refuses a mismatch. */
 async function extractVerified(
   zip: ZipFile,
   entry: Entry,
   expected: ArchivedFile,
   target: string,
   label: string,
+  batch: Buffer,
   onBytes: (count: number) => void,
 ): Promise<void> {
   const out = await open(target, "wx", 0o600);
   const hash = createHash("sha256");
   let size = 0;
+  // yauzl yields 16 KiB chunks; one write per chunk made an 800 MiB restore 4x slower than the read.
+  let filled = 0;
+  const flush = async () => {
+    for (let done = 0; done < filled; ) done += (await out.write(batch, done, filled - done)).bytesWritten;
+    filled = 0;
+  };
   try {
     await readEntry(label, expected.entry, async () => {
       for await (const chunk of (await openEntry(zip, entry, label)) as AsyncIterable<Buffer>) {
         hash.update(chunk);
         size += chunk.length;
-        for (let done = 0; done < chunk.length; ) {
-          done += (await out.write(chunk, done, chunk.length - done)).bytesWritten;
+        for (let taken = 0; taken < chunk.length; ) {
+          const n = chunk.copy(batch, filled, taken);
+          filled += n;
+          taken += n;
+          if (filled === batch.length) await flush();
         }
         onBytes(chunk.length);
       }
     });
+    await flush();
     await out.sync();
   } finally {
     await out.close();
