@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { type Db, hubObservations } from "@sonae/db";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type HubIndicator, kindCode } from "./collect-indicators";
 
 type Tx = Pick<Db, "insert" | "execute">;
@@ -50,34 +50,6 @@ export async function insertObservations(
 
 export type Visibility = { national: true } | { national: false; unitId: number };
 
-/**
- * Matches of o1's value visible to `v`, at most `perValue`, as a LATERAL subquery on alias o1.
- * National: one descent on (kind, value_hash, observed_at DESC), newest first. A unit: its own
- * reports through (kind, value_hash, unit_id, observed_at DESC), so a hot value whose matches are
- * mostly in other units costs at most `perValue` index entries instead of a heap visit and a share
- * probe per foreign match (measured at 1M observations: unit p99 21.9 ms before, see README); plus
- * reports shared to the unit, found from hub_report_shares (few per unit) and checked by value.
- */
-function matchesOf(v: Visibility, perValue: number): SQL {
-  if (v.national) {
-    return sql`SELECT o2.report_id FROM hub_observations o2
-      WHERE o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.report_id <> o1.report_id
-      LIMIT ${perValue}`;
-  }
-  return sql`SELECT u.report_id FROM (
-      (SELECT o2.report_id FROM hub_observations o2
-        WHERE o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.unit_id = ${v.unitId}
-          AND o2.report_id <> o1.report_id
-        LIMIT ${perValue})
-      UNION ALL
-      (SELECT o2.report_id FROM hub_report_shares s
-        JOIN hub_observations o2 ON o2.report_id = s.report_id
-        WHERE s.unit_id = ${v.unitId} AND o2.unit_id <> ${v.unitId}
-          AND o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.report_id <> o1.report_id
-        LIMIT ${perValue})
-    ) u LIMIT ${perValue}`;
-}
-
 export type RelatedHit = { reportId: string; kind: number; valueHashHex: string };
 
 /**
@@ -86,6 +58,15 @@ export type RelatedHit = { reportId: string; kind: number; valueHashHex: string 
  * answer. No ORDER BY on purpose: the index already yields newest first, and a sort would make
  * PostgreSQL read every match of a hot value (measured: 48 ms → 8 ms for a value with 15,882
  * observations at 1M).
+ *
+ * National: one descent per indicator on (kind, value_hash, observed_at DESC). A unit: its own
+ * reports by one descent per indicator on (kind, value_hash, unit_id, observed_at DESC), so a hot
+ * value whose matches are mostly in other units costs at most `perValue` index entries instead of
+ * a heap visit and a share probe per foreign match (unit p99 at 1M: 21.9 ms → 9 ms); plus the
+ * reports shared to the unit, walked from hub_report_shares (few per unit: transfers and shares)
+ * and each checked by its ~10 observations. `OFFSET 0` keeps that walk driven by the shares: with
+ * it inlined, the planner may instead scan every match of a hot value and probe shares per row
+ * (seen in EXPLAIN ANALYZE with an empty, never-analysed share table: 38 ms for one lookup at 1M).
  */
 export async function findRelatedHits(
   db: Pick<Db, "execute">,
@@ -93,11 +74,38 @@ export async function findRelatedHits(
   v: Visibility,
   perValue = 50,
 ): Promise<RelatedHit[]> {
-  const result = (await db.execute(sql`
-    SELECT m.report_id AS "reportId", o1.kind AS kind, encode(o1.value_hash, 'hex') AS "valueHashHex"
-    FROM hub_observations o1
-    CROSS JOIN LATERAL (${matchesOf(v, perValue)}) m
-    WHERE o1.report_id = ${reportId}`)) as unknown as { rows: RelatedHit[] };
+  const query = v.national
+    ? sql`
+      SELECT m.report_id AS "reportId", o1.kind AS kind, encode(o1.value_hash, 'hex') AS "valueHashHex"
+      FROM hub_observations o1
+      CROSS JOIN LATERAL (
+        SELECT o2.report_id FROM hub_observations o2
+        WHERE o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.report_id <> o1.report_id
+        LIMIT ${perValue}
+      ) m
+      WHERE o1.report_id = ${reportId}`
+    : sql`
+      SELECT m.report_id AS "reportId", o1.kind AS kind, encode(o1.value_hash, 'hex') AS "valueHashHex"
+      FROM hub_observations o1
+      CROSS JOIN LATERAL (
+        SELECT o2.report_id FROM hub_observations o2
+        WHERE o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.unit_id = ${v.unitId}
+          AND o2.report_id <> o1.report_id
+        LIMIT ${perValue}
+      ) m
+      WHERE o1.report_id = ${reportId}
+      UNION ALL
+      SELECT s.report_id, o2.kind, encode(o2.value_hash, 'hex')
+      FROM hub_report_shares s
+      CROSS JOIN LATERAL (
+        SELECT o2.kind, o2.value_hash FROM hub_observations o2
+        WHERE o2.report_id = s.report_id AND o2.unit_id <> ${v.unitId}
+        OFFSET 0
+      ) o2
+      WHERE s.unit_id = ${v.unitId} AND s.report_id <> ${reportId}
+        AND EXISTS (SELECT 1 FROM hub_observations o1
+          WHERE o1.report_id = ${reportId} AND o1.kind = o2.kind AND o1.value_hash = o2.value_hash)`;
+  const result = (await db.execute(query)) as unknown as { rows: RelatedHit[] };
   return result.rows.map((r) => ({ ...r, kind: Number(r.kind) }));
 }
 
