@@ -39,7 +39,12 @@ export async function restoreDatabase(
   file: string,
   options: RestoreOptions = {},
 ): Promise<RestoreSummary> {
-  return restoreDatabaseStream(handle, createReadStream(file), { label: basename(file), ...options });
+  const input = createReadStream(file);
+  try {
+    return await restoreDatabaseStream(handle, input, { label: basename(file), ...options });
+  } finally {
+    input.destroy(); // the restore stops reading at the end marker or at the first error
+  }
 }
 
 /**
