@@ -49,9 +49,9 @@ describe("hub statistics and advisories in a browser", () => {
 
     await police.getByRole("link", { name: "注意喚起" }).click();
     await police.getByRole("heading", { name: "注意喚起", level: 2 }).waitFor();
-    await police.getByLabel("件名(日本語)").fill("VPN 機器の認証回避の悪用に注意");
-    await police.getByLabel("本文(日本語)").fill("修正版を適用し、機器のログを保全してください。");
-    await police.getByLabel("参考 URL(https、任意)").fill("https://www.npa.go.jp/bureau/cyber/");
+    await police.getByLabel("件名（日本語）").fill("VPN 機器の認証回避の悪用に注意");
+    await police.getByLabel("本文（日本語）").fill("修正版を適用し、機器のログを保全してください。");
+    await police.getByLabel("参考 URL（https、任意）").fill("https://www.npa.go.jp/bureau/cyber/");
     await police.getByRole("button", { name: "注意喚起を発出" }).click();
     await police.getByText("発出しました。").waitFor();
     await police.getByTestId("advisory").filter({ hasText: "VPN 機器の認証回避の悪用に注意" }).waitFor();

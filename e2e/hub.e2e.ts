@@ -72,6 +72,13 @@ describe("police hub and an organisation, end to end in a browser", () => {
     await police.goto(`${hub.url}/hub`);
     await police.getByRole("heading", { name: "受付キュー" }).waitFor();
     await police.getByTestId("hub-case").filter({ hasText: reference! }).click();
+    // The package is laid out for reading (not a JSON dump), as inert text.
+    const report = police.getByTestId("report-view");
+    await report
+      .getByText("ファイルサーバのファイルが暗号化され、脅迫文が置かれていた。", { exact: true })
+      .waitFor();
+    expect(await report.getByText("被害届の提出").count()).toBe(1);
+    expect(await report.locator("a").count()).toBe(0);
     await police.getByRole("button", { name: "受理する" }).click();
     await expect.poll(() => police.getByTestId("case-status").textContent()).toBe("受理");
     await police.getByLabel("メッセージ本文").fill("最初に異常に気付いた時刻を教えてください。");

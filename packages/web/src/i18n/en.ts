@@ -11,7 +11,7 @@ export const en: Shape<typeof ja> = {
     incidents: "Incidents",
     identify: "Identify ransomware",
     evidence: "Evidence",
-    hub: "Police / CSIRT hub",
+    hub: "Report to the police",
     hubQueue: "Intake and cases",
     organisation: "Organisation",
     users: "Users",

@@ -4,6 +4,7 @@ import { evidenceEn, evidenceJa } from "../features/evidence/locales";
 import { triageSigmaEn, triageSigmaJa } from "../features/evidence/sigma-locales";
 import { hubInsightsEn, hubInsightsJa } from "../features/hub/insights-locales";
 import { hubEn, hubJa } from "../features/hub/locales";
+import { hubReportEn, hubReportJa } from "../features/hub/report-view-locales";
 import { incidentsEn, incidentsJa } from "../features/incidents/locales";
 import { plansEn, plansJa } from "../features/plans/locales";
 import { ransomwareEn, ransomwareJa } from "../features/ransomware/locales";
@@ -30,6 +31,7 @@ void i18n.use(initReactI18next).init({
       triageSigma: triageSigmaJa,
       hub: hubJa,
       hubInsights: hubInsightsJa,
+      hubReport: hubReportJa,
       ransomware: ransomwareJa,
     },
     en: {
@@ -41,6 +43,7 @@ void i18n.use(initReactI18next).init({
       triageSigma: triageSigmaEn,
       hub: hubEn,
       hubInsights: hubInsightsEn,
+      hubReport: hubReportEn,
       ransomware: ransomwareEn,
     },
   },

@@ -8,7 +8,7 @@ export const ja = {
     incidents: "インシデント対応",
     identify: "ランサムウェア判定",
     evidence: "証拠保全",
-    hub: "警察・CSIRT連携",
+    hub: "警察への報告",
     hubQueue: "受付・事案",
     organisation: "組織情報",
     users: "利用者",

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { TReadinessDashboard } from "@sonae/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client";
 import { useSession } from "../../api/session";
+import { EmergencyGuidance } from "../../components/emergency-guidance";
 import { FormError } from "../../components/form-error";
 import { formatDate } from "../../i18n/format";
 import { UpcomingDeadlinesWidget } from "../incidents/upcoming-deadlines-widget";
@@ -28,12 +29,7 @@ export function DashboardPage() {
   return (
     <Stack gap="md">
       <Title order={2}>{t("dashboard.welcome", { org: data?.organisation?.name ?? "" })}</Title>
-      <Alert color="red" title={t("dashboard.emergencyTitle")} data-testid="emergency-guidance">
-        <Text size="sm">{t("dashboard.emergency")}</Text>
-        <Text size="xs" c="dimmed" mt={4}>
-          {t("dashboard.emergencySource")}
-        </Text>
-      </Alert>
+      <EmergencyGuidance testId="emergency-guidance" />
       {/* Reporting deadlines of open incidents come before readiness: they are due now. */}
       <UpcomingDeadlinesWidget />
       <FormError error={query.error} />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Code, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { FormError } from "../../components/form-error";
@@ -6,6 +6,7 @@ import { CaseActions } from "./case-actions";
 import { CaseMessages } from "./case-messages";
 import { formatWhen, useHubCase, useHubMe } from "./hub-api";
 import { RelatedCases } from "./related-cases";
+import { ReportPackageView } from "./report-package-view";
 
 /** One case: triage, content (inert text), indicators, attachments, messages, related cases. */
 export function HubCasePage() {
@@ -49,13 +50,7 @@ export function HubCasePage() {
         <Title order={3} size="h4">
           {t("payload")}
         </Title>
-        {/* Reporter-supplied content: rendered as text only, never as HTML or links. */}
-        <Code
-          block
-          style={{ maxHeight: 320, overflow: "auto", whiteSpace: "pre-wrap", wordBreak: "break-word" }}
-        >
-          {JSON.stringify(c.payload, null, 2)}
-        </Code>
+        <ReportPackageView payload={c.payload} />
       </Card>
       <Card withBorder>
         <Title order={3} size="h4">
