@@ -151,6 +151,11 @@ describe("roles, validation and errors", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: "VALIDATION", field: "prefectureCode" });
+    // The Japanese message explains the problem in Japanese, not with the validator's English text.
+    const message: string = res.json().error.message;
+    expect(message).toContain("prefectureCode");
+    expect(message).not.toMatch(/Invalid|expected|Too (small|big)/);
+    expect(message).toMatch(/必要があります|無効/);
   });
 
   it("returns 409 for a duplicate e-mail and leaves nothing half-written", async () => {

@@ -1,7 +1,17 @@
 import { AppError, type ErrorBody, type ErrorCode } from "@sonae/core";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { langOf } from "../http/request-context";
+
+/** Zod's own Japanese messages, so a ja response never carries the English validation text. */
+const zodJa = z.locales.ja().localeError;
+
+/** The Japanese text of one validation issue, rebuilt from its code and parameters. */
+function japaneseIssueMessage(item: { keyword: string; params: Record<string, unknown>; message?: string }) {
+  const text = zodJa({ ...item.params, code: item.keyword } as Parameters<typeof zodJa>[0]);
+  return (typeof text === "string" ? text : text?.message) || item.message || "";
+}
 
 /** PostgreSQL SQLSTATEs and socket errors that mean "the database is not there" rather than a bug. */
 const UNAVAILABLE = new Set([
@@ -49,7 +59,7 @@ function toAppError(error: unknown): AppError {
       field,
       detail: field
         ? {
-            ja: `入力内容に誤りがあります: ${field}（${first?.message ?? ""}）`,
+            ja: `入力内容に誤りがあります: ${field}（${first ? japaneseIssueMessage(first) : ""}）`,
             en: `Invalid value for ${field}: ${first?.message ?? ""}`,
           }
         : undefined,
