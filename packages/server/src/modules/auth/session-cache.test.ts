@@ -68,6 +68,15 @@ describe("SessionCache", () => {
     expect(cache.get(db, "a1")).toBeDefined();
   });
 
+  it("forgets every member of an organisation whose profile changed, and no one else", () => {
+    const { cache, farFuture } = cacheAt();
+    cache.remember(db, "o1", actor("alice"), farFuture, cache.epoch);
+    cache.remember(db, "o2", { ...actor("zoe"), organisationId: "org-2" }, farFuture, cache.epoch);
+    cache.forgetOrganisation("org-1");
+    expect(cache.get(db, "o1")).toBeUndefined();
+    expect(cache.get(db, "o2")?.userId).toBe("zoe");
+  });
+
   it("stays bounded, dropping the oldest entry first", () => {
     const { cache, farFuture } = cacheAt(1_000_000, { maxEntries: 3 });
     for (const key of ["k1", "k2", "k3", "k4"]) cache.remember(db, key, actor(key), farFuture, cache.epoch);

@@ -117,6 +117,14 @@ export class SessionCache {
     }
   }
 
+  /** The organisation's profile changed (name, prefecture): its members' cached actors carry it. */
+  forgetOrganisation(organisationId: string): void {
+    this.generation++;
+    for (const [key, entry] of this.entries) {
+      if (entry.actor.organisationId === organisationId) this.entries.delete(key);
+    }
+  }
+
   clear(): void {
     this.generation++;
     this.entries.clear();

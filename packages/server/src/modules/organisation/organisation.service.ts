@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
 import { recordAudit } from "../audit/audit.service";
 import { fieldChanges } from "../audit/field-changes";
+import { sessionCache } from "../auth/session-cache";
 
 export async function getOrganisation(db: Db, organisationId: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId)).limit(1);
@@ -15,7 +16,7 @@ export async function getOrganisation(db: Db, organisationId: string) {
 export async function updateOrganisation(db: Db, ctx: RequestContext, profile: TOrganisationProfile) {
   const actor = ctx.actor;
   if (!actor) throw new AppError("UNAUTHENTICATED");
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(organisations)
@@ -31,4 +32,7 @@ export async function updateOrganisation(db: Db, ctx: RequestContext, profile: T
     await recordAudit(tx, ctx, { type: "organisation.updated", changes });
     return after!;
   });
+  // Cached actors carry the organisation's name (used e.g. when reporting to the hub).
+  sessionCache.forgetOrganisation(actor.organisationId);
+  return updated;
 }
