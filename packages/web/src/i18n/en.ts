@@ -72,6 +72,10 @@ export const en: Shape<typeof ja> = {
     role: "Role",
     add: "Add user",
     created: "Created",
+    status: "Status",
+    disabled: "Disabled",
+    disable: "Deactivate",
+    disableConfirm: "Deactivate {{name}}? All their sessions end at once and they can no longer sign in.",
   },
   login: { title: "Sign in", submit: "Sign in", password: "Password" },
   password: {

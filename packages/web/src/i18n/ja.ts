@@ -77,6 +77,11 @@ export const ja = {
     role: "権限",
     add: "利用者を追加",
     created: "作成日",
+    status: "状態",
+    disabled: "無効",
+    disable: "無効化",
+    disableConfirm:
+      "{{name}} さんを無効化しますか？すべてのセッションが直ちに終了し、ログインできなくなります。",
   },
   login: { title: "ログイン", submit: "ログイン", password: "パスワード" },
   password: {

@@ -1,15 +1,16 @@
-import { Button, Group, PasswordInput, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, PasswordInput, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { ROLES, type TRole, type TUser } from "@sonae/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
+import { formatDate } from "../../i18n/format";
 
 const EMPTY = { displayName: "", email: "", password: "", role: "member" as TRole };
 
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: ["users"],
@@ -28,6 +29,11 @@ export function UsersPage() {
       api<TUser>("PATCH", `/api/users/${id}/role`, { role }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
   });
+  // Deactivation ends every session of the user at once (e.g. a departed employee or a stolen account).
+  const disable = useMutation({
+    mutationFn: (id: string) => api<TUser>("POST", `/api/users/${id}/disable`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
+  });
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`common.role.${r}`) }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,7 +42,7 @@ export function UsersPage() {
   return (
     <Stack gap="lg">
       <Title order={2}>{t("nav.users")}</Title>
-      <FormError error={users.error ?? changeRole.error} />
+      <FormError error={users.error ?? changeRole.error ?? disable.error} />
       <Table.ScrollContainer minWidth={560}>
         <Table striped>
           <Table.Thead>
@@ -45,6 +51,7 @@ export function UsersPage() {
               <Table.Th>{t("user.email")}</Table.Th>
               <Table.Th>{t("user.role")}</Table.Th>
               <Table.Th>{t("user.created")}</Table.Th>
+              <Table.Th>{t("user.status")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -62,8 +69,24 @@ export function UsersPage() {
                     size="xs"
                   />
                 </Table.Td>
+                <Table.Td>{formatDate(u.createdAt)}</Table.Td>
                 <Table.Td>
-                  {new Date(u.createdAt).toLocaleDateString(i18n.language === "en" ? "en-GB" : "ja-JP")}
+                  {u.isDisabled ? (
+                    <Badge color="gray">{t("user.disabled")}</Badge>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={disable.isPending && disable.variables === u.id}
+                      onClick={() => {
+                        if (window.confirm(t("user.disableConfirm", { name: u.displayName })))
+                          disable.mutate(u.id);
+                      }}
+                    >
+                      {t("user.disable")}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
