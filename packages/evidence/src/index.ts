@@ -35,6 +35,7 @@ export {
   preserveEvidence,
 } from "./preserve/preserve-evidence";
 export { BufferPool } from "./util/buffer-pool";
+export { syncDir } from "./util/sync-dir";
 export {
   createEvidenceVault,
   type EvidenceVault,

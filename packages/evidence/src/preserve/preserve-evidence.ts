@@ -1,4 +1,4 @@
-import { link, open, stat, unlink } from "node:fs/promises";
+import { link, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { type CollectorInfo, DEFAULT_NTP_SERVER, gatherCollectorInfo } from "../collect/collector-info";
 import { describeProblem } from "../collect/problem-reasons";
@@ -8,6 +8,7 @@ import { getDefaultKeyDir, loadOrCreateSigningKey } from "../keys/key-store";
 import type { ExtraHashAlgorithm, FileRecord, Manifest, ProblemRecord } from "../manifest/manifest-types";
 import { writeSealEntries } from "../manifest/seal-bundle";
 import { BufferPool } from "../util/buffer-pool";
+import { syncDir } from "../util/sync-dir";
 import { ZipWriter } from "../zip/zip-writer";
 import { prepareRun } from "./prepare-run";
 import { appendJournal, type JournalFile } from "./preserve-journal";
@@ -171,12 +172,7 @@ export async function preserveEvidence(options: PreserveOptions): Promise<Preser
 async function publishBundle(partialPath: string, outPath: string): Promise<void> {
   await link(partialPath, outPath);
   await unlink(partialPath);
-  const dir = await open(path.dirname(outPath), "r");
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await syncDir(path.dirname(outPath));
   await stat(outPath);
 }
 

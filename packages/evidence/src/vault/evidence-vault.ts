@@ -5,6 +5,7 @@ import path from "node:path";
 import { pipeline, type Readable } from "node:stream";
 import type { CustodyEntry } from "../custody/custody-chain";
 import { EvidenceError, getErrnoCode, toWriteError } from "../errors/evidence-error";
+import { syncDir } from "../util/sync-dir";
 import { type VerificationReport, verifyBundle } from "../verify/verify-bundle";
 import { SHA256_HEX, vaultBundlePath } from "./vault-layout";
 import { createVerifyingTransform } from "./verified-read-stream";
@@ -152,13 +153,4 @@ async function receiveUpload(
     await file.close();
   }
   return { sha256: hash.digest("hex"), size };
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { AppError } from "@sonae/core";
 import { type DbHandle, streamDatabaseDump } from "@sonae/db";
-import { BufferPool, vaultBundlePath, ZipWriter } from "@sonae/evidence";
+import { BufferPool, syncDir, vaultBundlePath, ZipWriter } from "@sonae/evidence";
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
@@ -229,14 +229,5 @@ async function* hashed(source: Readable, hash: Hash): AsyncGenerator<Buffer> {
   for await (const chunk of source as AsyncIterable<Buffer>) {
     hash.update(chunk);
     yield chunk;
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -16,6 +16,7 @@ import {
   type ZipReaderEntry as Entry,
   openBundle,
   readEntryBytes,
+  syncDir,
   type ZipReader as ZipFile,
 } from "@sonae/evidence";
 import type { CopyProgress } from "./backup-archive";
@@ -327,15 +328,6 @@ async function removeEmptyParents(paths: readonly string[], stopAt: string): Pro
   }
   // Deepest first; rmdir fails on a folder that still holds something, which is then kept.
   for (const dir of [...dirs].sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => undefined);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 function notABackup(label: string): AppError {
