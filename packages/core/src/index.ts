@@ -25,4 +25,5 @@ export * from "./readiness/network-contracts";
 export * from "./readiness/network-svg";
 export * from "./reference/industries";
 export * from "./reference/prefectures";
+export * from "./time/japan-date";
 export * from "./triage";

@@ -6,12 +6,12 @@ import {
   scoreAssessment,
   type TAssessedItem,
   type TReadinessGap,
+  todayInJapan,
 } from "@sonae/core";
 import { type Db, readinessAnswers, readinessSnapshots } from "@sonae/db";
 import { and, eq, gte } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
 import { recordAudit } from "../audit/audit.service";
-import { todayInJapan } from "../backups/register-csv";
 import { findOpenDrillFindings } from "../drills/drill-history.service";
 import { getPlansReadinessFacts } from "../plans/plans-readiness.service";
 import { gatherReadinessFacts, type ReadinessEnv } from "./assessment-facts.repo";

@@ -1,9 +1,13 @@
-import { AppError, type TReadinessAssessment, type TSaveReadinessAnswerRequest } from "@sonae/core";
+import {
+  AppError,
+  type TReadinessAssessment,
+  type TSaveReadinessAnswerRequest,
+  todayInJapan,
+} from "@sonae/core";
 import { type Db, readinessAnswers, readinessSnapshots } from "@sonae/db";
 import { and, asc, eq } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
 import { recordAudit } from "../audit/audit.service";
-import { todayInJapan } from "../backups/register-csv";
 import type { ReadinessEnv } from "./assessment-facts.repo";
 import { computeAssessment, refreshDailySnapshot } from "./assessment-snapshot.service";
 import { getChecklist } from "./checklist.loader";

@@ -1,8 +1,7 @@
-import { checkBackupRegister, checkLogRegister, type TReadinessDashboard } from "@sonae/core";
+import { checkBackupRegister, checkLogRegister, type TReadinessDashboard, todayInJapan } from "@sonae/core";
 import { type Db, devices } from "@sonae/db";
 import { eq } from "drizzle-orm";
 import { getBackupRegister } from "../backups/backups.service";
-import { todayInJapan } from "../backups/register-csv";
 import { getLogRegister } from "../log-sources/log-sources.service";
 import { findSnapshots } from "./assessment.service";
 import {

@@ -3,6 +3,7 @@ import {
   checkBackupRegister,
   type TBackupRegister,
   type TCreateBackupSetRequest,
+  todayInJapan,
 } from "@sonae/core";
 import { backupSets, type Db } from "@sonae/db";
 import { and, asc, eq } from "drizzle-orm";
@@ -18,7 +19,7 @@ import {
   backupFieldsOf,
   presentBackupSet,
 } from "./backups.present";
-import { todayInJapan, toRegisterCsv } from "./register-csv";
+import { toRegisterCsv } from "./register-csv";
 
 /** Every backup set of the organisation, by name. */
 export async function findBackupSets(

@@ -25,8 +25,3 @@ export function toRegisterCsv(header: readonly string[], rows: readonly (readonl
   );
   return `\uFEFF${stringify([header as string[], ...cells], { record_delimiter: "\r\n" })}`;
 }
-
-/** Today's date in Japan (YYYY-MM-DD): restore-test ages and retention are judged on the organisation's calendar. */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}

@@ -1,11 +1,6 @@
 import { judgeContactVerification, type TContact } from "@sonae/core";
 import type { contacts } from "@sonae/db";
 
-/** Today's date in Japan (YYYY-MM-DD): "verified 12 months ago" is judged on the organisation's calendar. */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** The API shape of a contact, with its verification state judged on `today`. */
 export function presentContact(row: typeof contacts.$inferSelect, today: string): TContact {
   return {

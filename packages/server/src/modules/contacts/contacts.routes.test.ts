@@ -1,7 +1,7 @@
+import { todayInJapan } from "@sonae/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupAndLogin, type TestClient } from "../../testing/test-app";
 import { buildReadinessTestApp, signInNewOrganisationUser } from "../devices/devices-test-support";
-import { todayInJapan } from "./contacts.present";
 
 let t: Awaited<ReturnType<typeof buildReadinessTestApp>>;
 let admin: TestClient;

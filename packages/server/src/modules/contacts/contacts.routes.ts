@@ -1,11 +1,17 @@
-import { ZContact, ZContactsOverview, ZCreateContactRequest, ZUpdateContactRequest } from "@sonae/core";
+import {
+  todayInJapan,
+  ZContact,
+  ZContactsOverview,
+  ZCreateContactRequest,
+  ZUpdateContactRequest,
+} from "@sonae/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../http/request-context";
 import { assertCan, requireActor } from "../auth/auth.policy";
 import { getOrganisation } from "../organisation/organisation.service";
-import { presentContact, todayInJapan } from "./contacts.present";
+import { presentContact } from "./contacts.present";
 import { createContact, deleteContact, findContacts, updateContact } from "./contacts.service";
 import { BUILT_IN_POLICE_NUMBERS, NPA_DESK_LIST_URL } from "./contacts-built-in";
 

@@ -1,4 +1,4 @@
-import type { THubAdvisory, THubAdvisoryFeed, THubStats } from "@sonae/core";
+import { type THubAdvisory, type THubAdvisoryFeed, type THubStats, todayInJapan } from "@sonae/core";
 import { createDb } from "@sonae/db";
 import { createScratchPostgresDatabase } from "@sonae/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,8 +28,6 @@ const backends = [
       ]
     : []),
 ];
-
-const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 describe.each(backends)("hub statistics and advisories on $name", (backend) => {
   let t: Awaited<ReturnType<typeof buildHubTestApp>>;
@@ -66,7 +64,7 @@ describe.each(backends)("hub statistics and advisories on $name", (backend) => {
   });
 
   describe("statistics", () => {
-    const period = () => `from=${today()}&to=${today()}`;
+    const period = () => `from=${todayInJapan()}&to=${todayInJapan()}`;
 
     it("counts only what the unit may see, and everything for the national unit", async () => {
       const tokyoCases = (await staff.clients.tokyoOfficer!.get("/api/hub/cases")).json() as { id: string }[];
@@ -87,7 +85,7 @@ describe.each(backends)("hub statistics and advisories on $name", (backend) => {
       expect(tokyo.acknowledgement.acknowledged).toBe(1);
       expect(tokyo.acknowledgement.withinSla).toBe(1);
       expect(tokyo.acknowledgement.medianMinutes).not.toBeNull();
-      expect(tokyo.byMonth).toEqual([{ key: today().slice(0, 7), count: 3 }]);
+      expect(tokyo.byMonth).toEqual([{ key: todayInJapan().slice(0, 7), count: 3 }]);
 
       const osaka = (await staff.clients.osakaAnalyst!.get(`/api/hub/stats?${period()}`)).json() as THubStats;
       expect(osaka.total).toBe(1);

@@ -1,4 +1,4 @@
-import { AppError, type THubStats, type THubStatsQuery } from "@sonae/core";
+import { AppError, startOfJapanDay, type THubStats, type THubStatsQuery } from "@sonae/core";
 import { type Db, hubReports } from "@sonae/db";
 import { and, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { RequestContext } from "../../http/request-context";
@@ -10,13 +10,11 @@ import { visibleReports } from "../hub-cases/case-access";
 /** Longest period one query may cover: statistics are for reports and trends, not bulk extraction. */
 const MAX_DAYS = 3 * 366;
 const DAY_MS = 86_400_000;
-/** Japan has no daylight saving time, so a fixed +9 h turns a Japanese calendar day into UTC instants. */
-const JST_OFFSET_MS = 9 * 3_600_000;
 
 /** [start, end) instants of the Japanese calendar days `from`…`to` (both included). */
 export function periodOf(q: THubStatsQuery): { start: Date; end: Date } {
-  const start = new Date(Date.parse(`${q.from}T00:00:00Z`) - JST_OFFSET_MS);
-  const end = new Date(Date.parse(`${q.to}T00:00:00Z`) - JST_OFFSET_MS + DAY_MS);
+  const start = startOfJapanDay(q.from);
+  const end = new Date(startOfJapanDay(q.to).getTime() + DAY_MS);
   if (end <= start) throw new AppError("VALIDATION", { field: "to" });
   if (end.getTime() - start.getTime() > MAX_DAYS * DAY_MS) {
     throw new AppError("VALIDATION", {

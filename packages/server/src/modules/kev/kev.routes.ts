@@ -1,9 +1,8 @@
-import { ZKevCatalogStatus, ZRegistersSummary } from "@sonae/core";
+import { todayInJapan, ZKevCatalogStatus, ZRegistersSummary } from "@sonae/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../http/request-context";
 import { assertCan, requireActor } from "../auth/auth.policy";
-import { todayInJapan } from "../contacts/contacts.present";
 import { summariseRegisters } from "../devices/registers-summary.service";
 import { fetchCurrentKevCatalog, getKevCatalogStatus } from "./kev.service";
 import { getKevCatalog } from "./kev-catalog.cache";

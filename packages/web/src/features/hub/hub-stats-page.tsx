@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { HUB_UNITS, type THubStats } from "@sonae/core";
+import { HUB_UNITS, type THubStats, todayInJapan } from "@sonae/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/form-error";
-import { todayInJapan, useHubStats } from "./insights-api";
+import { useHubStats } from "./insights-api";
 
 type CountList = { key: string | number | null; count: number }[];
 

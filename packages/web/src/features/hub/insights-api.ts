@@ -38,8 +38,3 @@ export const useAdvisoryFeed = () =>
     queryFn: () => api<THubAdvisoryFeed | null>("GET", "/api/hub-link/advisories"),
     retry: false,
   });
-
-/** Today in Japan as YYYY-MM-DD (the hub counts Japanese calendar days). */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
