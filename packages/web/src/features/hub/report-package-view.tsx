@@ -1,6 +1,7 @@
 import { Badge, Code, Group, List, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { PREFECTURES } from "@sonae/core";
 import type { TReportPackageModel } from "@sonae/documents";
+import { labelValue, REPORT_LABELS, type TReportLabels } from "@sonae/documents/report-labels";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../i18n/format";
@@ -53,50 +54,52 @@ function prefectureName(value: string, en: boolean): string {
 }
 
 function PackageView({ pkg }: { pkg: TReportPackageModel }) {
-  const { t, i18n } = useTranslation("hubReport");
+  const { i18n } = useTranslation();
   const en = i18n.language.startsWith("en");
-  const tri = (v: string) => t(`tri.${v}`);
+  // The same labels as the PDF the organisation exported: one wording for one report.
+  const L: TReportLabels = REPORT_LABELS[en ? "en" : "ja"];
+  const v = (value: Parameters<typeof labelValue>[1]) => labelValue(L, value);
   const o = pkg.organisation;
   const c = pkg.contactPerson;
   const i = pkg.incident;
   const r = pkg.ransom;
   return (
     <Stack gap="md">
-      <Section title={t("organisation")}>
+      <Section title={L.s.organisation}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <Field label={t("name")} value={o.name} />
-          <Field label={t("prefecture")} value={prefectureName(o.prefecture, en)} />
-          <Field label={t("industry")} value={o.industry} />
-          <Field label={t("sme")} value={o.isSme === undefined ? undefined : tri(o.isSme ? "yes" : "no")} />
-          <Field label={t("contact")} value={[c.name, c.title].filter(Boolean).join(" / ")} />
-          <Field label={t("phone")} value={c.phone} />
-          <Field label={t("email")} value={c.email} />
-          <Field label={t("reachable24h")} value={tri(c.reachable24h ? "yes" : "no")} />
+          <Field label={L.f.orgName} value={o.name} />
+          <Field label={L.f.prefecture} value={prefectureName(o.prefecture, en)} />
+          <Field label={L.f.industry} value={o.industry} />
+          <Field label={L.f.sme} value={o.isSme === undefined ? undefined : v(o.isSme)} />
+          <Field label={L.f.contact} value={[c.name, c.title].filter(Boolean).join(" / ")} />
+          <Field label={L.f.phone} value={c.phone} />
+          <Field label={L.f.email} value={c.email} />
+          <Field label={L.f.reachable24h} value={v(c.reachable24h)} />
         </SimpleGrid>
       </Section>
-      <Section title={t("incident")}>
+      <Section title={L.s.incident}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <Field label={t("discoveredAt")} value={formatDateTime(i.discoveredAt)} />
-          <Field label={t("firstAnomalyAt")} value={i.firstAnomalyAt && formatDateTime(i.firstAnomalyAt)} />
-          <Field label={t("request")} value={t(`requestValue.${i.request}`)} />
-          <Field label={t("personalData")} value={tri(i.personalDataInvolved)} />
-          <Field label={t("family")} value={i.familyName} />
-          <Field label={t("intrusion")} value={t(`intrusionValue.${pkg.intrusion.method}`)} />
+          <Field label={L.f.discoveredAt} value={formatDateTime(i.discoveredAt)} />
+          <Field label={L.f.firstAnomalyAt} value={i.firstAnomalyAt && formatDateTime(i.firstAnomalyAt)} />
+          <Field label={L.f.request} value={v(i.request)} />
+          <Field label={L.f.personalData} value={v(i.personalDataInvolved)} />
+          <Field label={L.f.family} value={i.familyName} />
+          <Field label={L.f.intrusion} value={v(pkg.intrusion.method)} />
         </SimpleGrid>
-        <Field label={t("discoveredHow")} value={i.discoveredHow} />
-        <Field label={t("summary")} value={i.summary} />
-        <Field label={t("businessImpact")} value={i.businessImpact} />
-        <Field label={t("intrusion")} value={pkg.intrusion.detail} />
+        <Field label={L.f.discoveredHow} value={i.discoveredHow} />
+        <Field label={L.f.summary} value={i.summary} />
+        <Field label={L.f.businessImpact} value={i.businessImpact} />
+        <Field label={L.f.intrusion} value={pkg.intrusion.detail} />
       </Section>
       {pkg.affectedTerminals.length > 0 && (
-        <Section title={t("terminals", { n: pkg.affectedTerminals.length })}>
+        <Section title={`${L.s.terminals} (${pkg.affectedTerminals.length})`}>
           <ScrollArea type="auto">
             <Table striped withTableBorder miw={720} data-testid="report-terminals">
               <Table.Thead>
                 <Table.Tr>
                   {(["name", "role", "os", "encrypted", "symptoms", "isolated", "poweredOff"] as const).map(
                     (k) => (
-                      <Table.Th key={k}>{t(`terminalCols.${k}`)}</Table.Th>
+                      <Table.Th key={k}>{L.f[k]}</Table.Th>
                     ),
                   )}
                 </Table.Tr>
@@ -109,11 +112,11 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
                     <Table.Td>{a.role}</Table.Td>
                     <Table.Td>{a.os ?? "—"}</Table.Td>
                     <Table.Td>
-                      <Badge color={a.encrypted === "yes" ? "red" : "gray"}>{tri(a.encrypted)}</Badge>
+                      <Badge color={a.encrypted === "yes" ? "red" : "gray"}>{v(a.encrypted)}</Badge>
                     </Table.Td>
                     <Table.Td style={{ overflowWrap: "anywhere" }}>{a.symptoms}</Table.Td>
-                    <Table.Td>{tri(a.isolated)}</Table.Td>
-                    <Table.Td>{tri(a.poweredOff)}</Table.Td>
+                    <Table.Td>{v(a.isolated)}</Table.Td>
+                    <Table.Td>{v(a.poweredOff)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -122,13 +125,13 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
         </Section>
       )}
       {pkg.internetFacingDevices.length > 0 && (
-        <Section title={t("devices", { n: pkg.internetFacingDevices.length })}>
+        <Section title={`${L.s.devices} (${pkg.internetFacingDevices.length})`}>
           <ScrollArea type="auto">
             <Table striped withTableBorder miw={720} data-testid="report-devices">
               <Table.Thead>
                 <Table.Tr>
-                  {(["name", "product", "usage", "patch", "kev"] as const).map((k) => (
-                    <Table.Th key={k}>{t(`deviceCols.${k}`)}</Table.Th>
+                  {(["device", "product", "usage", "patch", "kev"] as const).map((k) => (
+                    <Table.Th key={k}>{L.f[k]}</Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -151,7 +154,7 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
                               : "green"
                         }
                       >
-                        {t(`patchValue.${d.patchState}`)}
+                        {v(d.patchState)}
                       </Badge>
                       {d.patchNote && <Text size="xs">{d.patchNote}</Text>}
                     </Table.Td>
@@ -163,7 +166,7 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
           </ScrollArea>
         </Section>
       )}
-      <Section title={t("network")}>
+      <Section title={L.s.network}>
         <Plain>{pkg.networkDiagram.description}</Plain>
         {pkg.networkDiagram.attachments.map((a) => (
           <Text key={a.sha256} size="xs" ff="monospace" style={{ overflowWrap: "anywhere" }}>
@@ -171,21 +174,21 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
           </Text>
         ))}
       </Section>
-      <Section title={t("ransom")}>
+      <Section title={L.s.ransom}>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-          <Field label={t("encrypted")} value={tri(r.encrypted)} />
-          <Field label={t("leakThreatened")} value={tri(r.leakThreatened)} />
-          <Field label={t("demanded")} value={tri(r.demanded)} />
-          <Field label={t("paid")} value={t(`paidValue.${r.paid}`)} />
-          <Field label={t("amount")} value={r.amount} />
-          <Field label={t("deadline")} value={r.deadline} />
-          <Field label={t("extension")} value={r.encryptedExtension} />
-          <Field label={t("noteFile")} value={r.noteFileName} />
+          <Field label={L.f.encrypted} value={v(r.encrypted)} />
+          <Field label={L.f.leak} value={v(r.leakThreatened)} />
+          <Field label={L.f.demanded} value={v(r.demanded)} />
+          <Field label={L.f.paid} value={v(r.paid)} />
+          <Field label={L.f.amount} value={r.amount} />
+          <Field label={L.f.deadline} value={r.deadline} />
+          <Field label={L.f.extension} value={r.encryptedExtension} />
+          <Field label={L.f.noteFile} value={r.noteFileName} />
         </SimpleGrid>
         {r.noteText && (
           <>
             <Text size="xs" c="dimmed">
-              {t("noteText")}
+              {L.f.note} — {L.v.inert}
             </Text>
             <Code
               block
@@ -197,7 +200,7 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
         )}
       </Section>
       {pkg.timeline.length > 0 && (
-        <Section title={t("timeline")}>
+        <Section title={L.s.timeline}>
           <List size="sm" spacing={2}>
             {pkg.timeline.map((e, n) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a received report is read-only; its rows never reorder
@@ -209,7 +212,7 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
         </Section>
       )}
       {pkg.actionsTaken.length > 0 && (
-        <Section title={t("actions")}>
+        <Section title={L.s.actions}>
           <List size="sm" spacing={2}>
             {pkg.actionsTaken.map((a, n) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a received report is read-only; its rows never reorder
@@ -222,7 +225,7 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
         </Section>
       )}
       {pkg.preservedLogs && (
-        <Section title={t("logs", { n: pkg.preservedLogs.items.length })}>
+        <Section title={`${L.s.logs} (${pkg.preservedLogs.items.length})`}>
           {pkg.preservedLogs.items.slice(0, 50).map((l) => (
             <Text key={`${l.sha256}-${l.name}`} size="xs" ff="monospace" style={{ overflowWrap: "anywhere" }}>
               {l.name} ({l.source}, {l.sizeBytes} B) sha256:{l.sha256}
@@ -231,7 +234,7 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
         </Section>
       )}
       {pkg.otherNotifications.length > 0 && (
-        <Section title={t("notifications")}>
+        <Section title={L.s.notifications}>
           {pkg.otherNotifications.map((n) => (
             <Plain key={`${n.to}-${n.at}`}>
               {n.to} — {formatDateTime(n.at)} {n.reference ?? ""}
@@ -240,7 +243,7 @@ function PackageView({ pkg }: { pkg: TReportPackageModel }) {
         </Section>
       )}
       {pkg.sourceNotes.length > 0 && (
-        <Section title={t("sources")}>
+        <Section title={L.s.sourceNotes}>
           {pkg.sourceNotes.map((s) => (
             <Text key={s.label} size="xs">
               {s.label}: {s.value}
