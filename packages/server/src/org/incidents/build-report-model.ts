@@ -143,6 +143,36 @@ function contactPersonOf(reg: Register, fallbackName: string): TReportPackageInp
 }
 
 /**
+ * The one place the report package takes its indicators from: a value on a warning list that no person
+ * promoted is context (listed with the list and its date), so the PDF, JSON, STIX and XLSX never carry
+ * it as an attack indicator. A URL stored without a scheme cannot become a STIX url object: left out.
+ */
+export function indicatorsOf(all: TIncidentDetail["indicators"]) {
+  const usable = all.filter((i) => i.kind !== "url" || /^[a-z][a-z0-9+.-]*:\/\//i.test(i.value));
+  return {
+    indicators: usable
+      .filter((i) => !i.context)
+      .map((i) => ({
+        kind: i.kind,
+        value: i.value,
+        note: opt(
+          [i.note, i.promotion && `警告リスト掲載値を指標として扱う理由: ${i.promotion.reason}`]
+            .filter(Boolean)
+            .join(" / "),
+          500,
+        ),
+      })),
+    indicatorContext: usable
+      .filter((i) => i.context)
+      .map((i) => ({
+        kind: i.kind,
+        value: i.value,
+        lists: i.warningLists.map((l) => ({ name: l.name.ja, date: l.date })),
+      })),
+  };
+}
+
+/**
  * Maps an incident and the organisation's readiness record to the open report-package model of
  * @sonae/documents (the police's first-contact list: organisation, timeline, terminals, diagram,
  * internet-facing devices with KEV matches, demand, indicators, actions taken).
@@ -223,10 +253,7 @@ export function buildReportModel(
       paid: d?.paid ?? "undecided",
     },
     intrusion: { method: incident.intrusionMethod, detail: opt(incident.intrusionDetail, 5000) },
-    // A URL stored without a scheme cannot become a STIX url object; such values are left out.
-    indicators: incident.indicators
-      .filter((i) => i.kind !== "url" || /^[a-z][a-z0-9+.-]*:\/\//i.test(i.value))
-      .map((i) => ({ kind: i.kind, value: i.value, note: opt(i.note, 500) })),
+    ...indicatorsOf(incident.indicators),
     actionsTaken: incident.timeline
       .filter((e) => e.isAction)
       .map((e) => ({ at: e.at, action: e.text.slice(0, 2000) })),

@@ -14,7 +14,7 @@ import type { RequestContext } from "../../platform/http/request-context";
 import { assertIncidentTeam, findIncidentRow, isInIncidentTeam } from "./incident-access";
 import { buildChecklistViews } from "./incident-checklist.service";
 import { loadObligationRules } from "./incident-content";
-import { listIndicators } from "./incident-indicators.service";
+import { listIndicators, presentIndicator } from "./incident-indicator-presenter";
 import { listTerminals } from "./incidents.service";
 
 type Ctx = RequestContext & { actor: NonNullable<RequestContext["actor"]> };
@@ -97,13 +97,7 @@ export async function loadIncidentDetail(db: Reader, ctx: Ctx, id: string): Prom
       text: e.text,
       isAction: e.isAction,
     })),
-    indicators: indicators.map((i) => ({
-      id: i.id,
-      kind: i.kind as TIncidentDetail["indicators"][number]["kind"],
-      value: i.value,
-      note: i.note,
-      origin: i.origin as "extracted" | "manual",
-    })),
+    indicators: indicators.map(presentIndicator),
     deadlines,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -6,20 +6,12 @@ import {
   ZIndicatorInput,
 } from "@sonae/core";
 import { type Db, incidentIndicators } from "@sonae/db";
-import { and, asc, eq } from "drizzle-orm";
-import { recordAudit } from "../../platform/audit/audit.service";
+import { and, eq } from "drizzle-orm";
 import type { RequestContext } from "../../platform/http/request-context";
+import { recordAudit } from "../../platform/audit/audit.service";
 import { assertIncidentTeam, findIncidentRow } from "./incident-access";
 
 type Ctx = RequestContext & { actor: NonNullable<RequestContext["actor"]> };
-
-export async function listIndicators(db: Pick<Db, "select">, incidentId: string) {
-  return db
-    .select()
-    .from(incidentIndicators)
-    .where(eq(incidentIndicators.incidentId, incidentId))
-    .orderBy(asc(incidentIndicators.kind), asc(incidentIndicators.value));
-}
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -94,7 +86,7 @@ const whereIndicator = (ctx: Ctx, incidentId: string, indicatorId: string) =>
     eq(incidentIndicators.organisationId, ctx.actor.organisationId),
   );
 
-/** Corrects an indicator by hand (kind, value, note). */
+/** Corrects an indicator by hand (kind, value, note). A promotion was about the old value: it ends. */
 export async function updateIndicator(
   db: Db,
   ctx: Ctx,
@@ -107,7 +99,7 @@ export async function updateIndicator(
   await db.transaction(async (tx) => {
     const rows = await tx
       .update(incidentIndicators)
-      .set(value)
+      .set({ ...value, promotedAt: null, promotedBy: null, promotionReason: null, promotionLists: null })
       .where(whereIndicator(ctx, incidentId, indicatorId))
       .returning({ id: incidentIndicators.id });
     if (!rows.length) throw new AppError("NOT_FOUND");

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/form-error";
 import { useIncidentChange } from "./incident-api";
+import { IndicatorRow } from "./indicator-row";
+import { PromoteIndicatorModal } from "./promote-indicator-modal";
 
 type Manual = { id?: string; kind: string; value: string; note: string | null };
 
@@ -21,6 +23,13 @@ export function IndicatorsTab({ incident }: { incident: TIncidentDetail }) {
   const save = useIncidentChange<Manual>(incident.id, "POST", () => base);
   const edit = useIncidentChange<Manual>(incident.id, "PUT", (b) => `${base}/${b.id}`);
   const remove = useIncidentChange<{ id: string }>(incident.id, "DELETE", (b) => `${base}/${b.id}`);
+  const withdraw = useIncidentChange<{ id: string }>(
+    incident.id,
+    "DELETE",
+    (b) => `${base}/${b.id}/promotion`,
+  );
+  const [promoting, setPromoting] = useState<TIncidentIndicator | null>(null);
+  const contextCount = incident.indicators.filter((i) => i.context).length;
   const kinds = INDICATOR_KINDS.map((k) => ({ value: k, label: k }));
   const submitManual = () => {
     const { id, ...body } = manual;
@@ -84,32 +93,33 @@ export function IndicatorsTab({ incident }: { incident: TIncidentDetail }) {
           {manual.id ? t("indicators.save") : t("indicators.add")}
         </Button>
       </Group>
-      <FormError error={extract.error ?? save.error ?? edit.error ?? remove.error} />
+      <FormError error={extract.error ?? save.error ?? edit.error ?? remove.error ?? withdraw.error} />
+      {contextCount > 0 && (
+        <Text size="sm" c="dimmed" data-testid="context-summary">
+          {t("indicators.contextSummary", { count: contextCount })}
+        </Text>
+      )}
       <Table.ScrollContainer minWidth={360}>
         <Table data-testid="indicator-table">
           <Table.Tbody>
             {incident.indicators.map((i: TIncidentIndicator) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{i.kind}</Table.Td>
-                <Table.Td style={{ wordBreak: "break-all", fontFamily: "monospace" }}>{i.value}</Table.Td>
-                <Table.Td>{i.note}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    onClick={() => setManual({ id: i.id, kind: i.kind, value: i.value, note: i.note })}
-                  >
-                    {t("indicators.edit")}
-                  </Button>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: i.id })}>
-                    {t("indicators.remove")}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
+              <IndicatorRow
+                key={i.id}
+                indicator={i}
+                onEdit={() => setManual({ id: i.id, kind: i.kind, value: i.value, note: i.note })}
+                onRemove={() => remove.mutate({ id: i.id })}
+                onPromote={() => setPromoting(i)}
+                onWithdraw={() => withdraw.mutate({ id: i.id })}
+              />
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <PromoteIndicatorModal
+        incidentId={incident.id}
+        indicator={promoting}
+        onClose={() => setPromoting(null)}
+      />
     </Stack>
   );
 }

@@ -123,6 +123,21 @@ export const incidentsJa = {
     edit: "編集",
     remove: "削除",
     inert: "攻撃者のデータはリンクにせず文字列としてのみ表示します。",
+    context: "参考情報",
+    promoted: "指標に格上げ済み",
+    onList: "警告リスト「{{list}}」（{{date}} 時点のデータ）に掲載",
+    moreLists: "ほか {{count}} 件のリスト",
+    contextSummary:
+      "灰色の {{count}} 件は公開DNS・CDN・有名サイトなど多くの事案に共通する値（参考情報）です。記録には残りますが、警察への報告パッケージ（PDF・JSON・STIX・Excel）では攻撃の痕跡として出力しません。",
+    promote: "理由を付けて指標に格上げ",
+    promoteTitle: "参考情報を攻撃の痕跡として扱う",
+    promoteHelp:
+      "この値は警告リストに載っています。攻撃者のものだと分かっている場合（例：クラウド上の攻撃者サーバ）だけ、理由を記録して指標に格上げしてください。理由は監査記録と報告パッケージに残ります。",
+    promoteReason: "理由",
+    promoteReasonHint: "10文字以上。何を根拠に攻撃者のものと判断したか",
+    promotionReason: "格上げの理由：{{reason}}（{{by}}、{{at}}）",
+    withdraw: "格上げを取り消す",
+    cancel: "キャンセル",
   },
   deadlines: {
     due: "期限",
@@ -293,6 +308,21 @@ export const incidentsEn: Shape<typeof incidentsJa> = {
     edit: "Edit",
     remove: "Delete",
     inert: "Attacker data is shown as plain text, never as links.",
+    context: "Context",
+    promoted: "Promoted to indicator",
+    onList: "On the warning list “{{list}}” (data as of {{date}})",
+    moreLists: "and {{count}} more lists",
+    contextSummary:
+      "The {{count}} greyed values are shared by many incidents (public resolvers, CDNs, popular sites): context. They stay on record but the police report package (PDF, JSON, STIX, Excel) does not export them as indicators.",
+    promote: "Promote with a reason",
+    promoteTitle: "Treat a context value as an attack indicator",
+    promoteHelp:
+      "This value is on a warning list. Promote it only when you know it is the attacker's (e.g. their server in a cloud range). The reason is kept in the audit log and printed in the report package.",
+    promoteReason: "Reason",
+    promoteReasonHint: "At least 10 characters: what shows it is the attacker's",
+    promotionReason: "Reason for promotion: {{reason}} ({{by}}, {{at}})",
+    withdraw: "Withdraw promotion",
+    cancel: "Cancel",
   },
   deadlines: {
     due: "Due",
