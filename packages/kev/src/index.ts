@@ -10,10 +10,25 @@ export {
   loadShippedKevCatalog,
 } from "./catalog-store";
 export { parseKevCatalog } from "./catalog-validate";
-export { matchDevice } from "./device-matcher";
+export { describeWeaknesses, loadCweLabels } from "./cwe-labels";
+export { compareMatches, matchDevice } from "./device-matcher";
 export { createKevCommand } from "./kev-command";
 export { KevError, type KevErrorCode } from "./kev-error";
 export * from "./kev-types";
 export { normaliseText, normaliseVendorName } from "./normalise-name";
-export { compareVersions, parseVersion } from "./version-compare";
-export { judgeVersion, parseVersionStatements, type VersionStatement } from "./version-statements";
+export { buildKevRanges, type KevRanges, loadKevRanges, loadShippedKevRanges } from "./ranges/kev-ranges";
+export {
+  importNvdRanges,
+  listNvdRanges,
+  loadShippedNvdRanges,
+  type NvdRangeInfo,
+  storeNvdRanges,
+} from "./ranges/nvd-range-store";
+export { NVD_NOTICE, type NvdRangeFile, type NvdRangeRecord } from "./ranges/nvd-range-types";
+export { NVD_FILE_MAX_BYTES, parseNvdRangeText, rangeFileFromNvdApi } from "./ranges/nvd-range-validate";
+export {
+  cleanDeviceVersion,
+  compareSegments,
+  readDeviceVersion,
+  VERSION_SCHEMES,
+} from "./ranges/version-schemes";
