@@ -17,6 +17,7 @@ export { KevError, type KevErrorCode } from "./kev-error";
 export * from "./kev-types";
 export { normaliseText, normaliseVendorName } from "./normalise-name";
 export { buildKevRanges, type KevRanges, loadKevRanges, loadShippedKevRanges } from "./ranges/kev-ranges";
+export { fetchNvdKevRanges, NVD_API_URL, type NvdFetchOptions, nvdDelayMs } from "./ranges/nvd-fetch";
 export {
   importNvdRanges,
   listNvdRanges,

@@ -2,9 +2,17 @@ import type { ProductLine } from "../alias-table";
 import type { LocalisedText, VersionVerdict } from "../kev-types";
 import { findPhrase, tokeniseText } from "../normalise-name";
 import { judgeCnaStatement } from "./cna-verdict";
-import { type CompiledCpeMatch, describeCpeMatch, isWithinMatch, vulnerableMatches } from "./cpe-match";
+import {
+  type CompiledCpeMatch,
+  describeCpeMatch,
+  displayVersion,
+  isWithinMatch,
+  vulnerableMatches,
+} from "./cpe-match";
 import type { NvdRangeRecord, NvdRangeSet } from "./nvd-range-types";
 import {
+  compareSegments,
+  readDataVersion,
   readDeviceVersion,
   segmentVersion,
   VERSION_SCHEMES,
@@ -85,13 +93,21 @@ export function judgeByRanges(
   }
   const scheme = VERSION_SCHEMES[line.versionScheme] ?? VERSION_SCHEMES.dotted!;
   if (record.configurations.length === 0) return judgeCnaStatement(record, set, line, scheme, device);
-  const products = new Set(deviceCpeProducts(line, device.productText));
+  let products = new Set(deviceCpeProducts(line, device.productText));
   const all = vulnerableMatches(record.configurations);
   const deviceWords = new Set(tokeniseText(device.productText));
-  const relevant = all.filter(
-    (m) =>
-      products.has(m.product) && (m.swEdition === "*" || m.swEdition === "-" || deviceWords.has(m.swEdition)),
-  );
+  const relevantTo = (names: Set<string>) =>
+    all.filter(
+      (m) =>
+        names.has(m.product) && (m.swEdition === "*" || m.swEdition === "-" || deviceWords.has(m.swEdition)),
+    );
+  let relevant = relevantTo(products);
+  // Models of one series run one firmware, and NVD's model lists are often incomplete (CVE-2021-20028 names
+  // SMA 210/410/500v, not SMA 200): a model the record omits is judged by its siblings' ranges.
+  if (relevant.length === 0 && products.size < line.cpe.length) {
+    products = new Set(line.cpe);
+    relevant = relevantTo(products);
+  }
   const head = {
     ja: `NVD（${dates.recordDate} 更新、取得 ${dates.retrieved}）`,
     en: `NVD (record of ${dates.recordDate}, read ${dates.retrieved})`,
@@ -109,6 +125,30 @@ export function judgeByRanges(
     };
   }
   return judgeVersionAgainst(relevant, scheme, device.version, head, dates);
+}
+
+/**
+ * NVD lists some products' affected versions one by one (PAN-OS, Ivanti) and sometimes skips one
+ * (CVE-2024-3400 lists 10.2.7-h6 and 10.2.9 but not 10.2.8). A version strictly between the lowest and
+ * highest listed version of its own branch (same first two numbers) is therefore not called "not affected".
+ * Returns the listed span as text when that is the case.
+ */
+function enumerationGap(
+  stated: CompiledCpeMatch[],
+  device: VersionSegment[],
+  scheme: VersionScheme,
+): string | null {
+  const listed = stated
+    .filter((m) => m.version !== "*")
+    .map((m) => ({ m, v: readDataVersion(m.version, m.update, scheme) }))
+    .filter((x): x is { m: CompiledCpeMatch; v: VersionSegment[] } => x.v !== null)
+    .filter(({ v }) => v[0] === device[0] && v[1] === device[1])
+    .sort((a, b) => compareSegments(a.v, b.v));
+  const low = listed[0];
+  const high = listed.at(-1);
+  if (!low || !high || listed.length < 2) return null;
+  if (compareSegments(device, low.v) <= 0 || compareSegments(device, high.v) >= 0) return null;
+  return `${displayVersion(low.m.version, low.m.update)} … ${displayVersion(high.m.version, high.m.update)}`;
 }
 
 /** The ranges as text, those of the device's own branch (same first two numbers) first, each once. */
@@ -200,6 +240,16 @@ function judgeVersionAgainst(
       basisData: { ...data, range: `${pretty(m.product)} ${range}` },
       fixedVersion: fixed,
     };
+  }
+  const gap = enumerationGap(stated, segments, scheme);
+  if (gap) {
+    return unknown(
+      {
+        ja: `${head.ja}: ${product} の影響バージョンは 1 つずつ列挙されており（${gap}）、${version} はその間にありながら含まれていません。列挙が不完全な可能性があるため、ベンダーの勧告で確認してください。`,
+        en: `${head.en}: affected ${product} versions are listed one by one (${gap}) and ${version} lies between them without being listed; the list may be incomplete, so check the vendor advisory.`,
+      },
+      data,
+    );
   }
   if (unreadable) {
     return unknown(

@@ -89,8 +89,12 @@ export const VERSION_SCHEMES: Record<string, VersionScheme> = {
   none: { id: "none", example: "", pattern: null, anyUpdateCovers: "letters" },
 };
 
+const MAX_VERSION_LENGTH = 100;
+
 /** Lower case, NFKC, without "v"/"version", build numbers ("build 0523") and release labels ("(GA)"). */
 export function cleanDeviceVersion(input: string): string {
+  // No real version is this long; refusing early keeps every regex below on short text.
+  if (input.length > MAX_VERSION_LENGTH) return "";
   return input
     .normalize("NFKC")
     .toLowerCase()
@@ -110,13 +114,15 @@ export function segmentVersion(text: string): VersionSegment[] {
 export function readDeviceVersion(input: string, scheme: VersionScheme): VersionSegment[] | null {
   if (!scheme.pattern) return null;
   const cleaned = cleanDeviceVersion(input);
+  if (!cleaned) return null;
   const rewritten = scheme.rewrite ? scheme.rewrite(cleaned) : cleaned;
-  if (rewritten.length > 60 || !scheme.pattern.test(rewritten)) return null;
+  if (!scheme.pattern.test(rewritten)) return null;
   return segmentVersion(rewritten);
 }
 
 /** A version written by NVD (CPE version, optionally with its update field) as segments of `scheme`. */
 export function readDataVersion(version: string, update: string | undefined, scheme: VersionScheme) {
+  if (version.length > MAX_VERSION_LENGTH || (update?.length ?? 0) > MAX_VERSION_LENGTH) return null;
   const base = version.replace(/\\/g, "").toLowerCase();
   const joined = update && update !== "*" && update !== "-" ? `${base}-${update}` : base;
   const segments = segmentVersion(scheme.rewrite ? scheme.rewrite(joined) : joined);
