@@ -43,7 +43,9 @@ describe("sonae kev match --version", () => {
 
   it("still prints Sonae's version for `sonae --version`", async () => {
     const out = capture();
-    await expect(createProgram().exitOverride().parseAsync(["--version"], { from: "user" })).rejects.toThrow();
+    await expect(
+      createProgram().exitOverride().parseAsync(["--version"], { from: "user" }),
+    ).rejects.toThrow();
     expect(out.join("")).toContain("0.1.0");
   });
 });
