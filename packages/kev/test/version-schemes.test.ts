@@ -17,6 +17,8 @@ describe("vendor version schemes", () => {
     expect(sign(device("7.0.12", "fortios"), device("7.0.9", "fortios"))).toBe(1);
     expect(device("v7.0.12 build0523 (GA)", "fortios")).toEqual([7, 0, 12]);
     expect(device("7.0", "fortios")).toBeNull();
+    expect(device("FortiOS v7.0.12", "fortios")).toEqual([7, 0, 12]);
+    expect(device("PAN-OS 10.2.9-h1", "panos")).toEqual([10, 2, 9, "h", 1]);
   });
 
   it("reads Ivanti releases the way NVD splits them into version and update (22.7:r2.4)", () => {

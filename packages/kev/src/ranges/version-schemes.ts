@@ -99,6 +99,8 @@ export function cleanDeviceVersion(input: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .trim()
+    // "FortiOS 7.0.12", "PAN-OS 10.2.9-h1": the product name typed into the version field.
+    .replace(/^[a-z-]+(?:\s+[a-z-]+)*\s+(?=(?:v|ver\.?|version)?\s*\d)/, "")
     .replace(/^(?:version|ver\.?|v)\s*(?=\d)/, "")
     .replace(/[,\s]*\((?:[a-z ]+)\)\s*$/, "")
     .replace(/^(\d+\.\d+\.\d+)[,\s]*(?:build|b)\s*\d+$/, "$1")

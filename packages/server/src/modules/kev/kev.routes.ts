@@ -5,7 +5,7 @@ import { contextOf } from "../../http/request-context";
 import { assertCan, requireActor } from "../auth/auth.policy";
 import { summariseRegisters } from "../devices/registers-summary.service";
 import { fetchCurrentKevCatalog, getKevCatalogStatus } from "./kev.service";
-import { getKevCatalog } from "./kev-catalog.cache";
+import { getKevCatalog, getKevRanges } from "./kev-catalog.cache";
 
 /** The KEV catalogue: which one is in use (everyone), fetching the current one (admins, needs internet). */
 export function kevRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -60,6 +60,7 @@ export function kevRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           deps.db,
           actor.organisationId,
           getKevCatalog(deps.config.dataDir),
+          getKevRanges(deps.config.dataDir),
           todayInJapan(),
         );
       },
