@@ -45,7 +45,7 @@ function prepareCatalog(table: AliasTable, catalog: KevCatalog): PreparedCatalog
  * Vendor ids of the device. A vendor field that names no vendor Sonae knows (empty, or a product name such as
  * "FortiGate") falls back to vendor and brand names in the whole description.
  */
-function deviceVendorIds(
+export function deviceVendorIds(
   table: AliasTable,
   device: KevDevice,
   catalogVendors: ReadonlyMap<string, unknown>,
@@ -78,7 +78,7 @@ const modelsIn = (text: string) =>
   new Set((text.match(MODEL) ?? []).map((m) => m.replace("-", "").toLowerCase()));
 
 /** What is known about the device's product for one candidate vendor, computed once per match call. */
-interface DeviceFeatures {
+export interface DeviceFeatures {
   lines: Set<string>;
   categories: Set<string>;
   tokens: string[];
@@ -86,7 +86,7 @@ interface DeviceFeatures {
   cloudService: boolean;
 }
 
-function describeDevice(table: AliasTable, vendorId: string, device: KevDevice): DeviceFeatures {
+export function describeDevice(table: AliasTable, vendorId: string, device: KevDevice): DeviceFeatures {
   const lines = findProductLines(table, vendorId, device.product);
   const categories = findCategories(table, device.product);
   if (device.type) categories.add(device.type);
@@ -119,7 +119,7 @@ function isModelCompatible(device: DeviceFeatures, entry: PreparedEntry): boolea
 const CLOUD_SERVICE = /\b(?:online|365|saas|as a service)\b/i;
 
 /** Why an entry applies to the device's product, or null when it does not. */
-function matchProduct(vendorId: string, device: DeviceFeatures, entry: PreparedEntry): string | null {
+export function matchProduct(vendorId: string, device: DeviceFeatures, entry: PreparedEntry): string | null {
   if (device.cloudService && !CLOUD_SERVICE.test(`${entry.entry.product} ${entry.entry.shortDescription}`)) {
     return null;
   }
@@ -158,13 +158,13 @@ function advisoryOf(notes: string | undefined): string | null {
   return urls.find((u) => !u.includes("nvd.nist.gov")) ?? urls[0] ?? null;
 }
 
-interface MatchContext {
+export interface MatchContext {
   table: AliasTable;
   ranges: KevRanges;
   vendorId: string;
 }
 
-function toMatch(
+export function toMatch(
   device: KevDevice,
   productText: string,
   p: PreparedEntry,

@@ -44,7 +44,10 @@ describe("verdicts on real devices from vendors' advisories", () => {
     }
     // Where NVD's data disagrees with the advisory, Sonae says "unknown", never the advisory's opposite.
     for (const [cve, gap] of Object.entries(c.dataGaps ?? {})) {
-      expect({ cve, verdict: got.get(cve)?.versionVerdict }).toEqual({ cve, verdict: VERDICT[gap.sonae] });
+      expect({ cve, verdict: got.get(cve)?.versionVerdict }).toEqual({
+        cve,
+        verdict: VERDICT[gap.sonae as keyof typeof VERDICT],
+      });
     }
   });
 

@@ -95,16 +95,18 @@ const MAX_VERSION_LENGTH = 100;
 export function cleanDeviceVersion(input: string): string {
   // No real version is this long; refusing early keeps every regex below on short text.
   if (input.length > MAX_VERSION_LENGTH) return "";
-  return input
-    .normalize("NFKC")
-    .toLowerCase()
-    .trim()
-    // "FortiOS 7.0.12", "PAN-OS 10.2.9-h1": the product name typed into the version field.
-    .replace(/^[a-z-]+(?:\s+[a-z-]+)*\s+(?=(?:v|ver\.?|version)?\s*\d)/, "")
-    .replace(/^(?:version|ver\.?|v)\s*(?=\d)/, "")
-    .replace(/[,\s]*\((?:[a-z ]+)\)\s*$/, "")
-    .replace(/^(\d+\.\d+\.\d+)[,\s]*(?:build|b)\s*\d+$/, "$1")
-    .trim();
+  return (
+    input
+      .normalize("NFKC")
+      .toLowerCase()
+      .trim()
+      // "FortiOS 7.0.12", "PAN-OS 10.2.9-h1": the product name typed into the version field.
+      .replace(/^[a-z-]+(?:\s+[a-z-]+)*\s+(?=(?:v|ver\.?|version)?\s*\d)/, "")
+      .replace(/^(?:version|ver\.?|v)\s*(?=\d)/, "")
+      .replace(/[,\s]*\((?:[a-z ]+)\)\s*$/, "")
+      .replace(/^(\d+\.\d+\.\d+)[,\s]*(?:build|b)\s*\d+$/, "$1")
+      .trim()
+  );
 }
 
 /** Segments of a version: digit runs as numbers, letter runs as strings; every other character separates. */
