@@ -3,17 +3,19 @@ export {
   fetchKevCatalog,
   getDefaultKevDataDir,
   importKevCatalog,
+  importKevCatalogBytes,
   KEV_OFFICIAL_URL,
   type KevCatalogInfo,
   listKevCatalogs,
   loadKevCatalog,
   loadShippedKevCatalog,
 } from "./catalog-store";
-export { parseKevCatalog } from "./catalog-validate";
+export { decodeCatalogBytes, parseKevCatalog } from "./catalog-validate";
 export { describeWeaknesses, loadCweLabels } from "./cwe-labels";
 export { compareMatches, matchDevice } from "./device-matcher";
 export { createKevCommand } from "./kev-command";
 export { KevError, type KevErrorCode } from "./kev-error";
+export { listKevSuggestions } from "./kev-suggestions";
 export * from "./kev-types";
 export { normaliseText, normaliseVendorName } from "./normalise-name";
 export { buildKevRanges, type KevRanges, loadKevRanges, loadShippedKevRanges } from "./ranges/kev-ranges";

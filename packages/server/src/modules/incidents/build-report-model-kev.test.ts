@@ -83,7 +83,7 @@ describe("report package device verdicts (issue 12)", () => {
       },
       "x",
     );
-    const [forti, sma, unversioned] = model.internetFacingDevices as Array<{
+    const [forti, sma, unversioned] = model.internetFacingDevices as unknown as Array<{
       kevMatches: Array<{
         cveId: string;
         verdict: string;

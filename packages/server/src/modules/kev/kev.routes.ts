@@ -1,4 +1,11 @@
-import { todayInJapan, ZKevCatalogStatus, ZRegistersSummary } from "@sonae/core";
+import {
+  todayInJapan,
+  ZKevCatalogStatus,
+  ZKevSuggestions,
+  ZKevUploadRequest,
+  ZRegistersSummary,
+} from "@sonae/core";
+import { listKevSuggestions } from "@sonae/kev";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../http/request-context";
@@ -6,6 +13,7 @@ import { assertCan, requireActor } from "../auth/auth.policy";
 import { summariseRegisters } from "../devices/registers-summary.service";
 import { fetchCurrentKevCatalog, getKevCatalogStatus } from "./kev.service";
 import { getKevCatalog, getKevRanges } from "./kev-catalog.cache";
+import { uploadKevData } from "./kev-upload.service";
 
 /** The KEV catalogue: which one is in use (everyone), fetching the current one (admins, needs internet). */
 export function kevRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -41,6 +49,42 @@ export function kevRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         // Replacing the catalogue changes every organisation's matches on this server: an admin decision.
         assertCan(actor, "organisation.update");
         return fetchCurrentKevCatalog(deps.db, contextOf(request), deps.config.dataDir);
+      },
+    );
+
+    app.post(
+      "/api/readiness/kev/upload",
+      {
+        // base64 of at most 48 MB of NVD records
+        bodyLimit: 70 * 1024 * 1024,
+        schema: {
+          tags: ["readiness"],
+          summary:
+            "KEV カタログ / NVD データのアップロード（管理者・オフライン端末用）/ Upload a KEV catalogue or NVD records (admins, offline)",
+          body: ZKevUploadRequest,
+          response: { 200: ZKevCatalogStatus },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCan(actor, "organisation.update");
+        return uploadKevData(deps.db, contextOf(request), deps.config.dataDir, request.body);
+      },
+    );
+
+    app.get(
+      "/api/readiness/kev/suggestions",
+      {
+        schema: {
+          tags: ["readiness"],
+          summary: "機器登録の候補（KEV のベンダー・製品名）/ Vendor and product names for device entry",
+          response: { 200: ZKevSuggestions },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCan(actor, "record.read");
+        return { vendors: listKevSuggestions(getKevCatalog(deps.config.dataDir)) };
       },
     );
 
