@@ -1,8 +1,8 @@
 import { judgeContactVerification, type ReadinessFacts, type TBackupSet, type TLogSource } from "@sonae/core";
 import { backupSets, contacts, type Db, devices, logSources, networkDiagrams } from "@sonae/db";
-import type { KevCatalog } from "@sonae/kev";
+import { type KevCatalog, type KevRanges, loadShippedKevRanges } from "@sonae/kev";
 import { eq } from "drizzle-orm";
-import { findDevices, matchDeviceRow } from "../devices/devices.service";
+import { findDevicesWithKevMatches } from "../devices/devices.service";
 
 type Reader = Pick<Db, "select">;
 
@@ -10,7 +10,12 @@ type Reader = Pick<Db, "select">;
 export type ReadinessEnv = {
   /** The KEV catalogue devices are matched against; without it the KEV item stays unknown (manual). */
   kevCatalog?: () => KevCatalog;
+  /** NVD affected-version data behind the verdicts; the shipped data when not given. */
+  kevRanges?: () => KevRanges;
 };
+
+/** The ranges of the environment, or the shipped ones. */
+export const rangesOf = (env: ReadinessEnv): KevRanges => env.kevRanges?.() ?? loadShippedKevRanges();
 
 /** Device types that give remote access to the network (MFA item). */
 const REMOTE_ACCESS_TYPES = new Set(["vpn", "rdp_gateway", "remote_access"]);
@@ -18,37 +23,42 @@ const REMOTE_ACCESS_TYPES = new Set(["vpn", "rdp_gateway", "remote_access"]);
 export type DeviceKevSummary = {
   id: string;
   name: string;
+  /** Affected + unknown entries (never the not-affected ones). */
   matches: number;
+  affected: number;
+  unknown: number;
   ransomwareUse: number;
+  /** Affected CVEs first, then unknown ones. */
   cves: string[];
 };
 
 /**
- * Devices of the organisation with KEV matches, by the device register's own rule (part A's
- * `matchDeviceRow`: version-excluded entries do not count), worst first.
+ * Devices of the organisation with affected or unknown KEV entries, by the device register's own rule,
+ * worst first: affected entries, then ransomware use, then unknown entries.
  */
 export async function findKevMatchedDevices(
   db: Reader,
   organisationId: string,
   catalog: KevCatalog,
+  ranges: KevRanges,
 ): Promise<DeviceKevSummary[]> {
-  const rows = await findDevices(db, organisationId);
-  return rows
-    .map((row) => {
-      const matches = matchDeviceRow(row, catalog).filter(
-        (m) => m.versionVerdict !== "not-affected-by-version",
-      );
-      return {
-        id: row.id,
-        name: row.name,
-        matches: matches.length,
-        ransomwareUse: matches.filter((m) => m.knownRansomwareCampaignUse === "Known").length,
-        cves: matches.map((m) => m.cveID),
-      };
-    })
-    .filter((d) => d.matches > 0)
+  const found = await findDevicesWithKevMatches(db, organisationId, catalog, ranges);
+  return found
+    .map(({ device, matches }) => ({
+      id: device.id,
+      name: device.name,
+      matches: matches.length,
+      affected: matches.filter((m) => m.versionVerdict === "affected").length,
+      unknown: matches.filter((m) => m.versionVerdict === "version-unknown").length,
+      ransomwareUse: matches.filter((m) => m.knownRansomwareCampaignUse === "Known").length,
+      cves: matches.map((m) => m.cveID),
+    }))
     .sort(
-      (a, b) => b.ransomwareUse - a.ransomwareUse || b.matches - a.matches || a.name.localeCompare(b.name),
+      (a, b) =>
+        b.affected - a.affected ||
+        b.ransomwareUse - a.ransomwareUse ||
+        b.unknown - a.unknown ||
+        a.name.localeCompare(b.name),
     );
 }
 
@@ -69,6 +79,17 @@ export async function findContactsNeedingVerification(db: Reader, organisationId
   return {
     all: rows,
     stale: rows.filter((r) => judgeContactVerification(r.verifiedAt, today) !== "current"),
+  };
+}
+
+/** Device and entry counts by verdict, for the KEV item of the checklist. */
+async function kevFacts(db: Reader, organisationId: string, catalog: KevCatalog, ranges: KevRanges) {
+  const devices = await findKevMatchedDevices(db, organisationId, catalog, ranges);
+  return {
+    affectedDevices: devices.filter((d) => d.affected > 0).length,
+    affectedEntries: devices.reduce((sum, d) => sum + d.affected, 0),
+    unknownOnlyDevices: devices.filter((d) => d.affected === 0 && d.unknown > 0).length,
+    unknownEntries: devices.reduce((sum, d) => sum + d.unknown, 0),
   };
 }
 
@@ -116,7 +137,7 @@ export async function gatherReadinessFacts(
       total: deviceRows.length,
       remoteAccess: remote.length,
       remoteAccessWithMfa: remote.filter((d) => d.mfaEnabled === true).length,
-      kevMatched: catalog ? (await findKevMatchedDevices(db, organisationId, catalog)).length : null,
+      kev: catalog ? await kevFacts(db, organisationId, catalog, rangesOf(env)) : null,
     },
     contacts: {
       policeDesk: police.length,

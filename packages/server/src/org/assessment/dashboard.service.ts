@@ -8,6 +8,7 @@ import {
   findContactsNeedingVerification,
   findKevMatchedDevices,
   type ReadinessEnv,
+  rangesOf,
 } from "./assessment-facts.repo";
 import { computeAssessment } from "./assessment-snapshot.service";
 
@@ -27,7 +28,7 @@ export async function getReadinessDashboard(
     getBackupRegister(db, organisationId, today),
     getLogRegister(db, organisationId),
     findContactsNeedingVerification(db, organisationId, today),
-    catalog ? findKevMatchedDevices(db, organisationId, catalog) : Promise.resolve([]),
+    catalog ? findKevMatchedDevices(db, organisationId, catalog, rangesOf(env)) : Promise.resolve([]),
     db.select({ id: devices.id }).from(devices).where(eq(devices.organisationId, organisationId)),
   ]);
   const deviceCount = deviceRows.length;

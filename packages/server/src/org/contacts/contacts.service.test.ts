@@ -1,5 +1,5 @@
 import { testBackends } from "@sonae/db/testing";
-import { loadShippedKevCatalog } from "@sonae/kev";
+import { loadShippedKevCatalog, loadShippedKevRanges } from "@sonae/kev";
 import { describe, expect, it } from "vitest";
 import { createTestActor } from "../../testing/factories";
 import { createDevice, findDevicesWithKevMatches, getDevice } from "../devices/devices.service";
@@ -59,10 +59,13 @@ describe.each(testBackends())("readiness registers on $name", (backend) => {
         version: "1",
       });
       const catalog = loadShippedKevCatalog();
-      const matched = await findDevicesWithKevMatches(handle.db, ctx.actor.organisationId, catalog);
+      const ranges = loadShippedKevRanges();
+      const matched = await findDevicesWithKevMatches(handle.db, ctx.actor.organisationId, catalog, ranges);
       expect(matched.map((d) => d.device.id)).toEqual([vpn.id]);
       expect(matched[0]!.matches.some((m) => m.cveID === "CVE-2018-13379")).toBe(true);
-      expect(await findDevicesWithKevMatches(handle.db, other.actor.organisationId, catalog)).toEqual([]);
+      expect(await findDevicesWithKevMatches(handle.db, other.actor.organisationId, catalog, ranges)).toEqual(
+        [],
+      );
       await expect(getDevice(handle.db, other.actor.organisationId, vpn.id)).rejects.toMatchObject({
         code: "NOT_FOUND",
       });

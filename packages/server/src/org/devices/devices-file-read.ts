@@ -1,6 +1,7 @@
 import { AppError } from "@sonae/core";
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { decodeCsvBytes } from "./devices-csv-decode";
 import type { RawCell } from "./devices-file-columns";
 import { assertXlsxWithinLimits } from "./devices-xlsx-guard";
 
@@ -8,8 +9,6 @@ import { assertXlsxWithinLimits } from "./devices-xlsx-guard";
 export type SheetTable = {
   headers: string[];
   rows: { row: number; cells: RawCell[]; formulaColumns: number[] }[];
-  /** XLSX cells say whether they are formulas; CSV text only looks like one, so CSV text is checked by prefix. */
-  textMayBeFormula: boolean;
 };
 
 /** Rows beyond this are refused: a device register of an SME has tens of rows, not tens of thousands. */
@@ -20,20 +19,11 @@ function fileError(ja: string, en: string, cause?: unknown): AppError {
 }
 
 /**
- * Reads a CSV export (Excel's "CSV UTF-8" or any RFC 4180 file). Only UTF-8 is accepted: a Shift_JIS file
- * (Excel's plain "CSV") would turn every Japanese cell into mojibake, so it is refused with a clear message.
+ * Reads a CSV export (any RFC 4180 file) in UTF-8 or Shift_JIS/CP932 (see {@link decodeCsvBytes}); other
+ * encodings are refused with a clear message.
  */
 export function readCsvTable(bytes: Buffer): SheetTable {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch (cause) {
-    throw fileError(
-      "CSV ファイルが UTF-8 ではありません（Shift_JIS の可能性があります）。Excel では「CSV UTF-8（コンマ区切り）」で保存してください。",
-      'The CSV file is not UTF-8 (perhaps Shift_JIS). In Excel, save it as "CSV UTF-8 (Comma delimited)".',
-      cause,
-    );
-  }
+  const { text } = decodeCsvBytes(bytes);
   let records: string[][];
   try {
     records = parse(text, {
@@ -63,7 +53,6 @@ export function readCsvTable(bytes: Buffer): SheetTable {
   return {
     headers: header.map((h) => h.trim()),
     rows: data.map((cells, i) => ({ row: i + 2, cells, formulaColumns: [] })),
-    textMayBeFormula: true,
   };
 }
 
@@ -117,5 +106,5 @@ export async function readXlsxTable(bytes: Buffer): Promise<SheetTable> {
       formulaColumns: read.flatMap((c, i) => (c.formula ? [i] : [])),
     });
   }
-  return { headers, rows, textMayBeFormula: false };
+  return { headers, rows };
 }

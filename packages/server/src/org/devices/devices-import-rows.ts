@@ -1,10 +1,13 @@
-import { AppError, type TDeviceInput, type TImportRowError, ZDeviceInput } from "@sonae/core";
+import {
+  AppError,
+  isSpreadsheetFormula,
+  type TDeviceInput,
+  type TImportRowError,
+  unescapeSpreadsheetCell,
+  ZDeviceInput,
+} from "@sonae/core";
 import { COLUMN_BY_HEADER, type DeviceColumn, normaliseLabel, REQUIRED_KEYS } from "./devices-file-columns";
 import type { SheetTable } from "./devices-file-read";
-
-// A cell that a spreadsheet would run as a formula (CSV injection, OWASP): = + - @ and leading tab/CR.
-// "-" alone or before a number ("-", "-1") is plain data; "'" before one of these is the escape our export writes.
-const FORMULA = /^(?:[=+@\t\r]|-(?![\d.\s]|$))/;
 
 export type ValidatedRows = { rows: { row: number; input: TDeviceInput }[]; errors: TImportRowError[] };
 
@@ -41,10 +44,6 @@ function mapHeaders(headers: string[]): (DeviceColumn | undefined)[] {
   return mapped;
 }
 
-function unescapeCell(raw: unknown): unknown {
-  return typeof raw === "string" && /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
-}
-
 /** Validates every row; collects all problems (row, column, ja/en message) instead of stopping at the first. */
 export function validateDeviceRows(table: SheetTable): ValidatedRows {
   const columns = mapHeaders(table.headers);
@@ -77,7 +76,9 @@ export function validateDeviceRows(table: SheetTable): ValidatedRows {
         return;
       }
       const raw = cells[i] ?? null;
-      if (table.textMayBeFormula && typeof raw === "string" && FORMULA.test(raw)) {
+      // Text that a spreadsheet would evaluate (core's isSpreadsheetFormula: after trimming, = + - @, tab, CR)
+      // is refused in CSV and XLSX alike; "'" before it is the escape Sonae's export writes, read back as text.
+      if (typeof raw === "string" && isSpreadsheetFormula(raw)) {
         errors.push({
           row,
           column: column.ja,
@@ -88,7 +89,7 @@ export function validateDeviceRows(table: SheetTable): ValidatedRows {
         });
         return;
       }
-      const parsed = column.parse((table.textMayBeFormula ? unescapeCell(raw) : raw) as typeof raw);
+      const parsed = column.parse(typeof raw === "string" ? unescapeSpreadsheetCell(raw) : raw);
       if ("error" in parsed) errors.push({ row, column: column.ja, message: parsed.error });
       else draft[column.key] = parsed.value;
     });

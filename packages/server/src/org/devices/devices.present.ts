@@ -26,7 +26,21 @@ function presentMatch(m: KevMatch): TKevMatch {
     requiredAction: m.requiredAction,
     versionVerdict: m.versionVerdict,
     reason: m.reason,
+    basis: m.basis,
+    fixedVersion: m.fixedVersion,
+    weaknesses: m.weaknesses,
+    advisoryUrl: m.advisoryUrl,
     matchedBy: m.matchedBy,
+  };
+}
+
+/** How many entries of each verdict: the list shows affected and unknown, and counts not affected quietly. */
+export function countVerdicts(matches: readonly KevMatch[]): TDevice["kevCounts"] {
+  const count = (v: KevMatch["versionVerdict"]) => matches.filter((m) => m.versionVerdict === v).length;
+  return {
+    affected: count("affected"),
+    unknown: count("version-unknown"),
+    notAffected: count("not-affected-by-version"),
   };
 }
 
@@ -51,5 +65,12 @@ export function presentDevice(row: DeviceRow, matches: readonly KevMatch[]): TDe
     notes: row.notes,
     updatedAt: row.updatedAt.toISOString(),
     kevMatches: matches.map(presentMatch),
+    kevCounts: countVerdicts(matches),
   };
+}
+
+/** The register's order: devices with affected entries first, then those with unknown ones, then by name. */
+export function sortDevicesByRisk(list: TDevice[]): TDevice[] {
+  const rank = (d: TDevice) => (d.kevCounts.affected > 0 ? 0 : d.kevCounts.unknown > 0 ? 1 : 2);
+  return [...list].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "ja"));
 }

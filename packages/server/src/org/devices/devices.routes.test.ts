@@ -139,9 +139,9 @@ describe("CSV/XLSX import: preview, row errors, confirm", () => {
   it.each([
     ["an unclosed quote", `${header}\n"支店VPN,VPN,Fortinet,FortiGate,1\n`, "malformed"],
     [
-      "a Shift_JIS file",
-      Buffer.from([0x96, 0xbc, 0x8f, 0xcc, 0x2c, 0x8e, 0xed, 0x95, 0xca, 0x0a]),
-      "not UTF-8",
+      "an EUC-JP file (名称,種別)",
+      Buffer.from([0xcc, 0xbe, 0xbe, 0xce, 0x2c, 0xbc, 0xef, 0xca, 0xcc, 0x0a]),
+      "neither UTF-8 nor Shift_JIS",
     ],
     ["a missing header", "支店VPN,VPN,Fortinet,FortiGate\n", "Required columns are missing"],
     ["an empty file", "", "empty"],
@@ -171,6 +171,53 @@ describe("CSV/XLSX import: preview, row errors, confirm", () => {
     const res = await preview(admin, Buffer.from(await wb.xlsx.writeBuffer()), "xlsx");
     expect(res.json().errors[0]).toMatchObject({ row: 2, column: "名称" });
     expect((await preview(admin, "not a zip", "xlsx")).statusCode).toBe(400);
+  });
+});
+
+describe("KEV verdicts of the register (issue 12)", () => {
+  it("leads with affected devices, shows only what truly affects each, and counts not-affected quietly", async () => {
+    const t2 = await buildReadinessTestApp();
+    try {
+      const client = (await setupAndLogin(t2.app)).client;
+      const add = (name: string, vendor: string, product: string, version: string) =>
+        client.post("/api/readiness/devices", { ...FORTIGATE, name, vendor, product, version });
+      await add("A SMA", "SonicWall", "SMA 100", "10.2.1.13-72sv");
+      await add("B FortiGate", "Fortinet", "FortiGate 60F", "7.0.12");
+      await add("C Ivanti", "Ivanti", "Connect Secure", "22.7R2.3");
+      const list = (await client.get("/api/readiness/devices")).json();
+      expect(list.catalog.nvd).toMatchObject({ retrieved: "2026-12-01", cves: 186 });
+      expect(list.catalog.nvd.notice).toContain("not endorsed or certified by the NVD");
+      const names = list.devices.map((d: { name: string }) => d.name);
+      expect(names.at(-1)).toBe("A SMA");
+      const byName = new Map(list.devices.map((d: { name: string }) => [d.name, d]));
+      const forti = byName.get("B FortiGate") as {
+        kevMatches: {
+          cveID: string;
+          versionVerdict: string;
+          fixedVersion: string | null;
+          reason: { ja: string };
+        }[];
+        kevCounts: { affected: number; notAffected: number };
+      };
+      const verdict = (id: string) => forti.kevMatches.find((m) => m.cveID === id);
+      expect(verdict("CVE-2024-21762")).toMatchObject({ versionVerdict: "affected", fixedVersion: "7.0.14" });
+      expect(verdict("CVE-2018-13379")?.versionVerdict).toBe("not-affected-by-version");
+      expect(forti.kevMatches[0]!.versionVerdict).toBe("affected");
+      expect(forti.kevCounts.affected).toBeGreaterThan(0);
+      const sma = byName.get("A SMA") as {
+        kevCounts: { affected: number; unknown: number; notAffected: number };
+      };
+      expect(sma.kevCounts).toMatchObject({ affected: 0, unknown: 0 });
+      expect(sma.kevCounts.notAffected).toBeGreaterThan(0);
+      const summary = (await client.get("/api/readiness/registers-summary")).json();
+      expect(summary.devices).toMatchObject({ total: 3, withKevMatches: 2, withKevUnknown: 0 });
+      const assessment = (await client.get("/api/readiness/assessment")).json();
+      const item = assessment.items.find((i: { id: string }) => i.id === "vpn-patched");
+      expect(item.status).toBe("unmet");
+      expect(item.reason.ja).toContain("2台");
+    } finally {
+      await t2.close();
+    }
   });
 });
 

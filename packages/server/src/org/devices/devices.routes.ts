@@ -12,11 +12,11 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
+import { contextOf } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
 import { assertCan, requireActor } from "../../platform/auth/auth.policy";
-import { contextOf } from "../../platform/http/request-context";
-import { getKevCatalog, summariseKevCatalog } from "../kev/kev-catalog.cache";
-import { presentDevice } from "./devices.present";
+import { getKevCatalog, getKevRanges, summariseKevCatalog } from "../kev/kev-catalog.cache";
+import { presentDevice, sortDevicesByRisk } from "./devices.present";
 import {
   createDevice,
   deleteDevice,
@@ -35,6 +35,7 @@ const BASE = "/api/readiness/devices";
 /** The internet-facing device register with KEV matches, CSV/XLSX export and a two-step import. */
 export function devicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const catalog = () => getKevCatalog(deps.config.dataDir);
+  const ranges = () => getKevRanges(deps.config.dataDir);
   return async (app) => {
     app.get(
       BASE,
@@ -49,10 +50,11 @@ export function devicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         assertCan(actor, "record.read");
         const kev = catalog();
+        const nvd = ranges();
         const rows = await findDevices(deps.db, actor.organisationId);
         return {
-          devices: rows.map((row) => presentDevice(row, matchDeviceRow(row, kev))),
-          catalog: summariseKevCatalog(kev),
+          devices: sortDevicesByRisk(rows.map((row) => presentDevice(row, matchDeviceRow(row, kev, nvd)))),
+          catalog: summariseKevCatalog(kev, nvd),
         };
       },
     );
@@ -71,8 +73,12 @@ export function devicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         assertCan(actor, "record.read");
         const kev = catalog();
+        const nvd = ranges();
         const row = await getDevice(deps.db, actor.organisationId, request.params.id);
-        return { device: presentDevice(row, matchDeviceRow(row, kev)), catalog: summariseKevCatalog(kev) };
+        return {
+          device: presentDevice(row, matchDeviceRow(row, kev, nvd)),
+          catalog: summariseKevCatalog(kev, nvd),
+        };
       },
     );
 
@@ -90,10 +96,12 @@ export function devicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         assertCan(actor, "record.write");
         const kev = catalog();
+        const nvd = ranges();
         const row = await createDevice(deps.db, contextOf(request), request.body);
-        return reply
-          .status(201)
-          .send({ device: presentDevice(row, matchDeviceRow(row, kev)), catalog: summariseKevCatalog(kev) });
+        return reply.status(201).send({
+          device: presentDevice(row, matchDeviceRow(row, kev, nvd)),
+          catalog: summariseKevCatalog(kev, nvd),
+        });
       },
     );
 
@@ -112,8 +120,12 @@ export function devicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         assertCan(actor, "record.write");
         const kev = catalog();
+        const nvd = ranges();
         const row = await updateDevice(deps.db, contextOf(request), request.params.id, request.body);
-        return { device: presentDevice(row, matchDeviceRow(row, kev)), catalog: summariseKevCatalog(kev) };
+        return {
+          device: presentDevice(row, matchDeviceRow(row, kev, nvd)),
+          catalog: summariseKevCatalog(kev, nvd),
+        };
       },
     );
 
@@ -148,9 +160,10 @@ export function devicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         assertCan(actor, "record.read");
         const kev = catalog();
-        const summary = summariseKevCatalog(kev);
+        const nvd = ranges();
+        const summary = summariseKevCatalog(kev, nvd);
         const rows = await findDevices(deps.db, actor.organisationId);
-        const list = rows.map((row) => presentDevice(row, matchDeviceRow(row, kev)));
+        const list = rows.map((row) => presentDevice(row, matchDeviceRow(row, kev, nvd)));
         const { format } = request.query;
         const body =
           format === "csv" ? renderDevicesCsv(list, summary) : await renderDevicesXlsx(list, summary);

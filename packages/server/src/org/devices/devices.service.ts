@@ -1,6 +1,12 @@
 import { AppError, type TDeviceInput } from "@sonae/core";
 import { type Db, devices } from "@sonae/db";
-import { type KevCatalog, type KevMatch, matchDevice } from "@sonae/kev";
+import {
+  type KevCatalog,
+  type KevMatch,
+  type KevRanges,
+  loadShippedAliasTable,
+  matchDevice,
+} from "@sonae/kev";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import { fieldChanges } from "../../platform/audit/field-changes";
@@ -33,40 +39,51 @@ export async function getDevice(
 
 // Matching costs about 2 ms per device (bench/devices-register.bench.ts); lists are read far more often than
 // devices change, so results are kept per catalogue object (a new catalogue starts afresh) and device description.
-const matchMemo = new WeakMap<KevCatalog, Map<string, KevMatch[]>>();
+const matchMemo = new WeakMap<KevCatalog, WeakMap<KevRanges, Map<string, KevMatch[]>>>();
 const MEMO_LIMIT = 20_000;
 
-/** The KEV entries that apply to one device (vendor/product aliases, version where the entry allows). */
-export function matchDeviceRow(row: DeviceRow, catalog: KevCatalog): KevMatch[] {
-  let memo = matchMemo.get(catalog);
+/**
+ * The KEV entries that apply to one device, each with its verdict from NVD's ranges (affected, unknown,
+ * not affected) and the basis: affected first. Pass the server's `getKevRanges(dataDir)`.
+ */
+export function matchDeviceRow(row: DeviceRow, catalog: KevCatalog, ranges: KevRanges): KevMatch[] {
+  let byRanges = matchMemo.get(catalog);
+  if (!byRanges) {
+    byRanges = new WeakMap();
+    matchMemo.set(catalog, byRanges);
+  }
+  let memo = byRanges.get(ranges);
   if (!memo) {
     memo = new Map();
-    matchMemo.set(catalog, memo);
+    byRanges.set(ranges, memo);
   }
   const key = JSON.stringify([row.vendor, row.product, row.version, row.type]);
   const cached = memo.get(key);
   if (cached) return cached;
-  const matches = matchDevice(toKevDevice(row), catalog).matches;
+  const matches = matchDevice(toKevDevice(row), catalog, loadShippedAliasTable(), ranges).matches;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, matches);
   return matches;
 }
 
 /**
- * Devices of the organisation that match at least one KEV entry, with those matches. Entries whose version
- * statement rules the device's version out ("not-affected-by-version") do not count. For the dashboard and the
- * readiness assessment; pass the server's cached catalogue (`getKevCatalog(config.dataDir)`).
+ * Devices of the organisation with at least one affected or unknown KEV entry, with those entries (never the
+ * not-affected ones). For the dashboard and the readiness assessment; pass the server's cached catalogue and
+ * ranges (`getKevCatalog(config.dataDir)`, `getKevRanges(config.dataDir)`).
  */
 export async function findDevicesWithKevMatches(
-  db: Db,
+  db: Pick<Db, "select">,
   organisationId: string,
   catalog: KevCatalog,
+  ranges: KevRanges,
 ): Promise<Array<{ device: DeviceRow; matches: KevMatch[] }>> {
   const rows = await findDevices(db, organisationId);
   return rows
     .map((device) => ({
       device,
-      matches: matchDeviceRow(device, catalog).filter((m) => m.versionVerdict !== "not-affected-by-version"),
+      matches: matchDeviceRow(device, catalog, ranges).filter(
+        (m) => m.versionVerdict !== "not-affected-by-version",
+      ),
     }))
     .filter((d) => d.matches.length > 0);
 }

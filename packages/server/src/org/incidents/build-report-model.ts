@@ -8,7 +8,8 @@ import {
 } from "@sonae/core";
 import type { contacts, devices, networkDiagrams, organisations } from "@sonae/db";
 import type { TReportPackageInput } from "@sonae/documents";
-import { type DeviceType, type KevCatalog, matchDevice } from "@sonae/kev";
+import { type KevCatalog, type KevRanges, loadShippedKevRanges } from "@sonae/kev";
+import { matchDeviceRow } from "../devices/devices.service";
 
 /** Printed on every page and carried in every format (issue 5 §8; the police keep reports confidential). */
 export const CONFIDENTIALITY_MARK = "取扱注意／CONFIDENTIAL";
@@ -19,6 +20,8 @@ type Register = {
   devices: (typeof devices.$inferSelect)[];
   diagram: typeof networkDiagrams.$inferSelect | null;
   kev: KevCatalog | null;
+  /** NVD affected-version data behind the KEV verdicts (the data folder's; the shipped data when absent). */
+  kevRanges?: KevRanges;
   /**
    * Hook for the evidence engine (packages/evidence, integrated later): the manifest of the logs
    * preserved for this incident. Absent until evidence exists; the package then omits the section.
@@ -54,16 +57,11 @@ function patchStateOf(d: Register["devices"][number], affected: boolean, now: Da
 
 function devicesOf(reg: Register, now: Date): TReportPackageInput["internetFacingDevices"] {
   return reg.devices.map((d) => {
+    // Affected and unknown entries only, with verdict and basis: never the not-affected ones (issue 12).
     const kev = reg.kev
-      ? matchDevice(
-          {
-            vendor: d.vendor,
-            product: d.product,
-            version: d.version ?? undefined,
-            type: d.type.replaceAll("_", "-") as DeviceType,
-          },
-          reg.kev,
-        ).matches.filter((m) => m.versionVerdict !== "not-affected-by-version")
+      ? matchDeviceRow(d, reg.kev, reg.kevRanges ?? loadShippedKevRanges()).filter(
+          (m) => m.versionVerdict !== "not-affected-by-version",
+        )
       : [];
     const notes = [
       d.lastPatchedAt && `最終パッチ適用 ${d.lastPatchedAt}`,
@@ -93,6 +91,11 @@ function devicesOf(reg: Register, now: Date): TReportPackageInput["internetFacin
         vulnerabilityName: opt(m.vulnerabilityName, 500),
         dateAdded: m.dateAdded,
         knownRansomwareCampaignUse: m.knownRansomwareCampaignUse === "Known" ? "Known" : "Unknown",
+        verdict: m.versionVerdict === "affected" ? ("affected" as const) : ("unknown" as const),
+        basis: opt(`${m.reason.ja} / ${m.reason.en}`, 1000),
+        fixedVersion: m.fixedVersion ?? undefined,
+        dueDate: m.dueDate,
+        weakness: opt(m.weaknesses.map((w) => (w.label ? `${w.cwe} ${w.label.ja}` : w.cwe)).join(", "), 200),
       })),
     };
   });

@@ -8,7 +8,7 @@ import {
   renderReportStix,
   renderReportXlsx,
 } from "@sonae/documents";
-import { type KevCatalog, loadKevCatalog } from "@sonae/kev";
+import { type KevCatalog, loadKevCatalog, loadKevRanges } from "@sonae/kev";
 import { eq } from "drizzle-orm";
 import { ZodError } from "zod";
 import { recordAudit } from "../../platform/audit/audit.service";
@@ -51,7 +51,14 @@ export async function buildIncidentReportModel(db: Db, ctx: Ctx, id: string, dat
   if (!organisation) throw new AppError("NOT_FOUND");
   const input = buildReportModel(
     detail,
-    { organisation, contacts: contactRows, devices: deviceRows, diagram, kev: loadKev(dataDir) },
+    {
+      organisation,
+      contacts: contactRows,
+      devices: deviceRows,
+      diagram,
+      kev: loadKev(dataDir),
+      kevRanges: loadKevRanges(path.join(dataDir, "kev")),
+    },
     ctx.actor.displayName,
   );
   try {

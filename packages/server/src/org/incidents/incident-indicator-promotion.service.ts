@@ -6,9 +6,9 @@ import {
 } from "@sonae/core";
 import { type Db, incidentIndicators } from "@sonae/db";
 import { and, eq } from "drizzle-orm";
+import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { warningListMatches } from "../../platform/warning-lists/warning-lists";
-import { recordAudit } from "../../platform/audit/audit.service";
 import { assertIncidentTeam, findIncidentRow } from "./incident-access";
 
 type Ctx = RequestContext & { actor: NonNullable<RequestContext["actor"]> };

@@ -7,8 +7,8 @@ import {
 } from "@sonae/core";
 import { type Db, incidentIndicators } from "@sonae/db";
 import { and, eq } from "drizzle-orm";
-import type { RequestContext } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
+import type { RequestContext } from "../../platform/http/request-context";
 import { assertIncidentTeam, findIncidentRow } from "./incident-access";
 
 type Ctx = RequestContext & { actor: NonNullable<RequestContext["actor"]> };

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { TKevCatalogSummary } from "@sonae/core";
-import { type KevCatalog, loadKevCatalog } from "@sonae/kev";
+import { type KevCatalog, type KevRanges, loadKevCatalog, loadKevRanges, NVD_NOTICE } from "@sonae/kev";
 
 /** Where imported and fetched catalogues live: `${dataDir}/kev` (the same folder `sonae kev import` writes). */
 export function kevDirOf(dataDir: string): string {
@@ -39,12 +39,26 @@ export function reloadKevCatalog(dataDir: string): KevCatalog {
   return getKevCatalog(dataDir);
 }
 
-/** The facts shown next to every match: which catalogue, released when, from where. */
-export function summariseKevCatalog(catalog: KevCatalog): TKevCatalogSummary {
+/**
+ * The NVD affected-version data of `dataDir` (shipped + fetched + uploaded), rebuilt only when a file changes
+ * (the loader caches parsed files by modification time).
+ */
+export function getKevRanges(dataDir: string): KevRanges {
+  return loadKevRanges(kevDirOf(dataDir));
+}
+
+/** The facts shown next to every match: which catalogue, released when, from where, and the NVD data's date. */
+export function summariseKevCatalog(catalog: KevCatalog, ranges: KevRanges): TKevCatalogSummary {
   return {
     catalogVersion: catalog.catalogVersion,
     dateReleased: catalog.dateReleased,
     source: catalog.source,
     count: catalog.vulnerabilities.length,
+    nvd: {
+      retrieved: ranges.newestRetrieved,
+      files: ranges.sets.length,
+      cves: ranges.records.size,
+      notice: NVD_NOTICE,
+    },
   };
 }

@@ -106,3 +106,74 @@ describe("KEV catalogue updates", () => {
     }
   });
 });
+
+describe("KEV data for offline machines (issue 12)", () => {
+  const base64 = (text: string) => Buffer.from(text).toString("base64");
+
+  it("lets an admin upload a catalogue and NVD records, validated, dated and audited", async () => {
+    const catalogue = await admin.post("/api/readiness/kev/upload", {
+      kind: "catalog",
+      fileName: "known_exploited_vulnerabilities.json",
+      contentBase64: base64(redated("2026.11.01", "2026-11-01T12:00:00.000Z")),
+    });
+    expect(catalogue.statusCode).toBe(200);
+    expect(catalogue.json().current.catalogVersion).toBe("2026.11.01");
+    const nvdAnswer = JSON.parse(
+      readFileSync(path.join(REPO, "packages/kev/test/fixtures/nvd-api-pages.json"), "utf8"),
+    ).pages[0];
+    const nvd = await admin.post("/api/readiness/kev/upload", {
+      kind: "nvd",
+      fileName: "nvd-hasKev.json",
+      contentBase64: base64(JSON.stringify(nvdAnswer)),
+    });
+    expect(nvd.statusCode).toBe(200);
+    expect(nvd.json().nvd.map((r: { origin: string }) => r.origin)).toContain("uploaded:nvd-hasKev.json");
+    expect(nvd.json().current.nvd.retrieved).toBe("2026-12-02");
+    expect(nvd.json().nvdNotice).toContain("not endorsed");
+    const audit = (await admin.get("/api/audit?type=kev.data_uploaded")).json().entries;
+    expect(audit.map((e: { payload: { kind: string } }) => e.payload.kind).sort()).toEqual([
+      "catalog",
+      "nvd",
+    ]);
+  });
+
+  it("refuses a file that is not what it claims, stores nothing, and keeps members out", async () => {
+    const before = (await admin.get("/api/readiness/kev")).json();
+    const bad = await admin.post("/api/readiness/kev/upload", {
+      kind: "nvd",
+      fileName: "x.json",
+      contentBase64: base64(JSON.stringify({ vulnerabilities: [{ cve: { id: "nope" } }] })),
+    });
+    expect(bad.statusCode).toBe(400);
+    const notCatalogue = await admin.post("/api/readiness/kev/upload", {
+      kind: "catalog",
+      fileName: "x.json",
+      contentBase64: base64("{}"),
+    });
+    expect(notCatalogue.statusCode).toBe(400);
+    expect((await admin.get("/api/readiness/kev")).json()).toEqual(before);
+    const member = (
+      await signInNewOrganisationUser(
+        t.app,
+        t.db.db,
+        "member",
+        (await admin.get("/api/organisation")).json().id,
+      )
+    ).client;
+    const refused = await member.post("/api/readiness/kev/upload", {
+      kind: "catalog",
+      fileName: "x.json",
+      contentBase64: base64(REAL),
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it("suggests vendor and product names the catalogue knows", async () => {
+    const res = (await admin.get("/api/readiness/kev/suggestions")).json();
+    const fortinet = res.vendors.find((v: { name: string }) => v.name === "Fortinet");
+    expect(fortinet.products).toContain("FortiOS");
+    expect(res.vendors.every((v: { products: string[] }) => !v.products.includes("Multiple Products"))).toBe(
+      true,
+    );
+  });
+});

@@ -1,11 +1,19 @@
-import { todayInJapan, ZKevCatalogStatus, ZRegistersSummary } from "@sonae/core";
+import {
+  todayInJapan,
+  ZKevCatalogStatus,
+  ZKevSuggestions,
+  ZKevUploadRequest,
+  ZRegistersSummary,
+} from "@sonae/core";
+import { listKevSuggestions } from "@sonae/kev";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../app-deps";
 import { assertCan, requireActor } from "../../platform/auth/auth.policy";
 import { contextOf } from "../../platform/http/request-context";
 import { summariseRegisters } from "../devices/registers-summary.service";
 import { fetchCurrentKevCatalog, getKevCatalogStatus } from "./kev.service";
-import { getKevCatalog } from "./kev-catalog.cache";
+import { getKevCatalog, getKevRanges } from "./kev-catalog.cache";
+import { uploadKevData } from "./kev-upload.service";
 
 /** The KEV catalogue: which one is in use (everyone), fetching the current one (admins, needs internet). */
 export function kevRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -44,6 +52,42 @@ export function kevRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
+    app.post(
+      "/api/readiness/kev/upload",
+      {
+        // base64 of at most 48 MB of NVD records
+        bodyLimit: 70 * 1024 * 1024,
+        schema: {
+          tags: ["readiness"],
+          summary:
+            "KEV カタログ / NVD データのアップロード（管理者・オフライン端末用）/ Upload a KEV catalogue or NVD records (admins, offline)",
+          body: ZKevUploadRequest,
+          response: { 200: ZKevCatalogStatus },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCan(actor, "organisation.update");
+        return uploadKevData(deps.db, contextOf(request), deps.config.dataDir, request.body);
+      },
+    );
+
+    app.get(
+      "/api/readiness/kev/suggestions",
+      {
+        schema: {
+          tags: ["readiness"],
+          summary: "機器登録の候補（KEV のベンダー・製品名）/ Vendor and product names for device entry",
+          response: { 200: ZKevSuggestions },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCan(actor, "record.read");
+        return { vendors: listKevSuggestions(getKevCatalog(deps.config.dataDir)) };
+      },
+    );
+
     app.get(
       "/api/readiness/registers-summary",
       {
@@ -60,6 +104,7 @@ export function kevRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           deps.db,
           actor.organisationId,
           getKevCatalog(deps.config.dataDir),
+          getKevRanges(deps.config.dataDir),
           todayInJapan(),
         );
       },

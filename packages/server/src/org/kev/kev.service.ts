@@ -1,9 +1,22 @@
 import { AppError, type TKevCatalogStatus } from "@sonae/core";
 import type { Db } from "@sonae/db";
-import { fetchKevCatalog, KEV_OFFICIAL_URL, KevError, listKevCatalogs } from "@sonae/kev";
-import { recordAudit } from "../../platform/audit/audit.service";
+import {
+  fetchKevCatalog,
+  KEV_OFFICIAL_URL,
+  KevError,
+  listKevCatalogs,
+  listNvdRanges,
+  NVD_NOTICE,
+} from "@sonae/kev";
 import type { RequestContext } from "../../platform/http/request-context";
-import { getKevCatalog, kevDirOf, reloadKevCatalog, summariseKevCatalog } from "./kev-catalog.cache";
+import { recordAudit } from "../../platform/audit/audit.service";
+import {
+  getKevCatalog,
+  getKevRanges,
+  kevDirOf,
+  reloadKevCatalog,
+  summariseKevCatalog,
+} from "./kev-catalog.cache";
 
 /** The feed URL; SONAE_KEV_URL points it at a mirror (or, in tests, at an unreachable address). */
 export function kevFeedUrl(): string {
@@ -13,7 +26,7 @@ export function kevFeedUrl(): string {
 /** The catalogue in use and all catalogues available in the data folder. */
 export function getKevCatalogStatus(dataDir: string): TKevCatalogStatus {
   return {
-    current: summariseKevCatalog(getKevCatalog(dataDir)),
+    current: summariseKevCatalog(getKevCatalog(dataDir), getKevRanges(dataDir)),
     available: listKevCatalogs(kevDirOf(dataDir)).map((c) => ({
       catalogVersion: c.catalogVersion,
       dateReleased: c.dateReleased,
@@ -21,7 +34,14 @@ export function getKevCatalogStatus(dataDir: string): TKevCatalogStatus {
       source: c.source,
       ...(c.problem ? { problem: c.problem } : {}),
     })),
+    nvd: listNvdRanges(kevDirOf(dataDir)).map((r) => ({
+      origin: r.origin,
+      retrieved: r.retrieved,
+      count: r.count,
+      ...(r.problem ? { problem: r.problem } : {}),
+    })),
     officialUrl: KEV_OFFICIAL_URL,
+    nvdNotice: NVD_NOTICE,
   };
 }
 
