@@ -21,6 +21,12 @@ export { buildReportDocument } from "./report/build-report-document";
 export { renderReportJson } from "./report/render-report-json";
 export { renderReportPdf } from "./report/render-report-pdf";
 export { renderReportStix, type TStixBundle } from "./report/render-report-stix";
+export {
+  buildSharingCopy,
+  type TRemovedItem,
+  type TRemovedKind,
+  type TSharingOptions,
+} from "./report/sharing-copy";
 export { escapeFormula, renderReportXlsx } from "./report/render-report-xlsx";
 export {
   parseReportPackage,

@@ -59,6 +59,7 @@ export function createFullReportFixture(): TReportPackageInput {
     organisation: { ...base.organisation, prefectureEn: "Saitama", industryEn: "Manufacturing" },
     incident: {
       ...base.incident,
+      discoveredHow: `${base.incident.discoveredHow}。情報システム担当（it-desk@example.jp）が確認`,
       summary: `${base.incident.summary} 本社の社内サーバ fs01.sonae.local（10.20.0.5）も停止。`,
     },
     timeline: [
