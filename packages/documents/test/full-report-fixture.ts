@@ -202,7 +202,7 @@ export function createFullReportFixture(): TReportPackageInput {
       version: 2,
       ncoConsent: "yes",
       criticalInfrastructure: "not-operator",
-      changes: [{ item: "要求額", before: "", after: "2 BTC" }],
+      changes: [{ item: "ランサムウェア固有項目／要求額", before: "", after: "2 BTC" }],
     },
   };
 }

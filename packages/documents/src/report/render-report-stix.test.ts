@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SHARED_DATA } from "../../test/plan-fixture";
 import { createFullReportFixture } from "../../test/full-report-fixture";
+import { SHARED_DATA } from "../../test/plan-fixture";
 import { createReportFixture } from "../../test/report-fixture";
 import { validateStixBundle, validateWithOfficialBundleSchema } from "../../test/stix-validator";
 import { createScoId } from "../stix/stix-ids";
