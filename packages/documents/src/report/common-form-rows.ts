@@ -76,9 +76,9 @@ function terminalSummary(m: TReportPackageModel): string {
   const t = m.affectedTerminals;
   if (t.length === 0) return "";
   const count = (pred: (x: (typeof t)[number]) => boolean) => t.filter(pred).length;
-  const byRole = Object.entries(
-    t.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x.role]: (acc[x.role] ?? 0) + 1 }), {}),
-  ).map(([role, n]) => `${labelCode(TERMINAL_ROLES, role, "ja")} ${n}台`);
+  const roles = new Map<string, number>();
+  for (const x of t) roles.set(x.role, (roles.get(x.role) ?? 0) + 1);
+  const byRole = [...roles].map(([role, n]) => `${labelCode(TERMINAL_ROLES, role, "ja")} ${n}台`);
   return `計 ${t.length}台（${byRole.join("、")}）。暗号化 ${count((x) => x.encrypted === "yes")}台、隔離 ${count((x) => x.isolated === "yes")}台、電源断 ${count((x) => x.poweredOff === "yes")}台（一覧は「被害端末」シート）`;
 }
 
