@@ -25,6 +25,7 @@ export {
   type TCommonFormKind,
   type TFormRow,
 } from "./report/common-form-rows";
+export { renderReportHtml } from "./report/render-report-html";
 export { renderReportJson } from "./report/render-report-json";
 export { renderReportPdf } from "./report/render-report-pdf";
 export { renderReportStix, type TStixBundle } from "./report/render-report-stix";

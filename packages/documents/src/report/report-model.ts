@@ -59,6 +59,7 @@ export const ZKevMatch = z.object({
   /** The KEV verdict for this device (only affected / unknown travel in the package) and why. */
   verdict: z.enum(["affected", "unknown"]).optional(),
   basis: optionalText(1000),
+  basisEn: optionalText(1000),
 });
 
 export const ZReportDevice = z.object({

@@ -129,7 +129,7 @@ export function devicesSection(m: TReportPackageModel, c: ReportContext): TSecti
       k.cveId,
       clip(k.vulnerabilityName ?? "", 120),
       k.verdict ? c.v(k.verdict) : c.v("unknown"),
-      clip(k.basis ?? "", 300),
+      clip((c.lang === "en" ? (k.basisEn ?? k.basis) : k.basis) ?? "", 300),
     ]),
   );
   if (kevRows.length > 0) {
