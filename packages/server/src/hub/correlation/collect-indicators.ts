@@ -59,7 +59,7 @@ export function collectFromPackage(pkg: TReportPackageModel): HubIndicator[] {
   }
   const texts = [
     pkg.incident.summary,
-    pkg.incident.discoveredHow,
+    pkg.incident.discoveredHow ?? "",
     pkg.ransom.noteText ?? "",
     pkg.intrusion.detail ?? "",
     ...pkg.timeline.map((t) => t.event),

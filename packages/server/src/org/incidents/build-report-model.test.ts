@@ -37,6 +37,9 @@ function bareIncident(): TIncidentDetail {
     intrusionMethod: "unknown",
     intrusionDetail: null,
     terminals: [],
+    ncoConsent: "unknown",
+    criticalInfrastructure: "unknown",
+    ddos: null,
     demand: null,
     family: null,
     checklist: [],
@@ -61,7 +64,10 @@ describe("buildReportModel", () => {
     expect(model.organisation).toMatchObject({ prefecture: "大阪府", industry: "製造業", isSme: true });
     expect(model.contactPerson).toMatchObject({ name: "管理 太郎", reachable24h: false });
     expect(model.incident.discoveredAt).toBe("2026-11-20T00:00:00.000Z");
-    expect(model.networkDiagram.description).toContain("未登録");
+    // Nothing recorded stays absent (each document says "not recorded" in its own language).
+    expect(model.networkDiagram).toEqual({ attachments: [] });
+    expect(model.contactPerson.phone).toBeUndefined();
+    expect(model.incident.discoveredHow).toBeUndefined();
     expect(model.sourceNotes.some((n) => n.label.includes("KEV"))).toBe(false);
     expect(validateStixBundle(renderReportStix(model))).toEqual([]);
   });
@@ -99,6 +105,9 @@ describe("buildReportModel", () => {
     const vpn = model.internetFacingDevices[0]!;
     expect(vpn.kevMatches.length).toBeGreaterThan(0);
     expect(vpn.patchState).toBe("outdated");
+    expect(vpn.lastPatchedAt).toBe("2019-01-01");
+    expect(vpn.kevMatches.every((k) => k.verdict === "affected" || k.verdict === "unknown")).toBe(true);
+    expect(vpn.kevMatches.every((k) => k.basis && k.basisEn)).toBe(true);
     expect(model.sourceNotes.find((n) => n.label.includes("KEV"))?.value).toContain(kev.catalogVersion);
   });
 });

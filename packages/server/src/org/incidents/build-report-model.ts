@@ -1,10 +1,13 @@
+import { createHash } from "node:crypto";
 import {
   deriveSmeStatus,
   findPrefecture,
   INDUSTRIES,
   type IndustryCode,
+  renderNetworkDiagramSvg,
   type TIncidentDetail,
   type TIncidentSymptom,
+  type TNetworkDiagramDocument,
 } from "@sonae/core";
 import type { contacts, devices, networkDiagrams, organisations } from "@sonae/db";
 import type { TReportPackageInput } from "@sonae/documents";
@@ -27,13 +30,17 @@ type Register = {
    * preserved for this incident. Absent until evidence exists; the package then omits the section.
    */
   preservedLogs?: TReportPackageInput["preservedLogs"];
+  /** Evidence bundles and triage detections of the incident (report-evidence.ts), when any exist. */
+  evidenceBundles?: TReportPackageInput["evidenceBundles"];
+  detections?: TReportPackageInput["detections"];
+  /** The common-form send this export stands for (report-forms.service.ts). */
+  commonForm?: TReportPackageInput["commonForm"];
 };
 
 const opt = (v: string | null | undefined, max = 2000) => {
   const t = v?.trim();
   return t ? t.slice(0, max) : undefined;
 };
-const NOT_RECORDED = "未記入 / not recorded";
 
 const SYMPTOM_JA: Record<TIncidentSymptom, string> = {
   files_encrypted: "ファイルの暗号化",
@@ -63,11 +70,6 @@ function devicesOf(reg: Register, now: Date): TReportPackageInput["internetFacin
           (m) => m.versionVerdict !== "not-affected-by-version",
         )
       : [];
-    const notes = [
-      d.lastPatchedAt && `最終パッチ適用 ${d.lastPatchedAt}`,
-      opt(d.pendingUpdates) && `未適用 ${d.pendingUpdates}`,
-      d.endOfSupport && `サポート終了 ${d.endOfSupport}`,
-    ].filter(Boolean);
     return {
       name: d.name.slice(0, 100),
       type: d.type.slice(0, 50),
@@ -85,15 +87,18 @@ function devicesOf(reg: Register, now: Date): TReportPackageInput["internetFacin
         ),
         now,
       ),
-      patchNote: opt(notes.join("; "), 500),
+      lastPatchedAt: d.lastPatchedAt?.slice(0, 10) ?? undefined,
+      pendingUpdates: opt(d.pendingUpdates, 500),
+      endOfSupport: d.endOfSupport?.slice(0, 10) ?? undefined,
       kevMatches: kev.slice(0, 200).map((m) => ({
         cveId: m.cveID,
         vulnerabilityName: opt(m.vulnerabilityName, 500),
         dateAdded: m.dateAdded,
         knownRansomwareCampaignUse: m.knownRansomwareCampaignUse === "Known" ? "Known" : "Unknown",
         verdict: m.versionVerdict === "affected" ? ("affected" as const) : ("unknown" as const),
-        basis: opt(`${m.reason.ja} / ${m.reason.en}`, 1000),
-        fixedVersion: m.fixedVersion ?? undefined,
+        basis: opt(m.reason.ja, 1000),
+        basisEn: opt(m.reason.en, 1000),
+        fixedVersion: opt(m.fixedVersion ?? undefined, 100),
         dueDate: m.dueDate,
         weakness: opt(m.weaknesses.map((w) => (w.label ? `${w.cwe} ${w.label.ja}` : w.cwe)).join(", "), 200),
       })),
@@ -102,44 +107,59 @@ function devicesOf(reg: Register, now: Date): TReportPackageInput["internetFacin
 }
 
 /**
- * The diagram as text the police can read on paper: its nodes and who connects to whom. The document
- * belongs to the readiness area (core's ZNetworkDiagramDocument: nodes with id/label, edges with
- * source/target); it is read defensively so an older or partial document still describes something.
+ * The diagram as the police need it: drawn (nodes with positions, for the PDF) and as the SVG file
+ * the readiness area renders (HTML/JSON attachment, with its SHA-256). The stored document belongs to
+ * the readiness area (core ZNetworkDiagramDocument) and is read defensively.
  */
-function describeDiagram(diagram: Register["diagram"]): string {
-  if (!diagram) return "ネットワーク構成図は未登録です / No network diagram recorded";
-  const doc = diagram.document as { nodes?: unknown; edges?: unknown };
-  const nodes = (Array.isArray(doc.nodes) ? doc.nodes : []) as { id?: unknown; label?: unknown }[];
-  const edges = (Array.isArray(doc.edges) ? doc.edges : []) as {
-    source?: unknown;
-    target?: unknown;
-    label?: unknown;
-  }[];
-  const names = new Map(nodes.map((n) => [String(n.id), String(n.label ?? n.id ?? "")]));
-  const links = edges.map((e) => {
-    const label = e.label ? `（${String(e.label)}）` : "";
-    return `${names.get(String(e.source)) ?? "?"}—${names.get(String(e.target)) ?? "?"}${label}`;
-  });
-  const updated = diagram.updatedAt.toISOString().slice(0, 10);
-  return [
-    `構成図（${updated} 更新）: 機器・区画 ${nodes.length}、接続 ${edges.length}`,
-    `構成要素: ${[...names.values()].filter(Boolean).join("、")}`,
-    `接続: ${links.join("、")}`,
-  ]
-    .join("\n")
-    .slice(0, 5000);
+function diagramOf(diagram: Register["diagram"]): TReportPackageInput["networkDiagram"] {
+  if (!diagram) return { attachments: [] };
+  const doc = diagram.document as TNetworkDiagramDocument;
+  const nodes = (Array.isArray(doc.nodes) ? doc.nodes : []).slice(0, 300);
+  const edges = (Array.isArray(doc.edges) ? doc.edges : []).slice(0, 1000);
+  if (nodes.length === 0) return { attachments: [] };
+  const svg = renderNetworkDiagramSvg({ version: 1, nodes, edges }, "ネットワーク構成図 / Network diagram");
+  return {
+    diagram: {
+      updatedAt: diagram.updatedAt.toISOString(),
+      nodes: nodes.map((n) => ({
+        id: n.id,
+        label: n.label ?? "",
+        type: n.type,
+        x: n.position?.x ?? 0,
+        y: n.position?.y ?? 0,
+      })),
+      edges: edges.map((e) => ({ source: e.source, target: e.target, label: e.label ?? "" })),
+    },
+    attachments: [
+      {
+        fileName: "network-diagram.svg",
+        sha256: createHash("sha256").update(svg, "utf8").digest("hex"),
+        mediaType: "image/svg+xml",
+        content: svg,
+      },
+    ],
+  };
+}
+
+/** Entries the system wrote in both languages ("日本語 / English") split so each document uses one. */
+function splitBilingual(text: string): { event: string; eventEn?: string } {
+  const at = text.lastIndexOf("/ ");
+  const en = text.slice(at + 2).trim();
+  const ja = text.slice(0, at).trim();
+  if (at <= 0 || !ja || !/^[\x20-\x7E]+$/.test(en)) return { event: text.slice(0, 2000) };
+  return { event: ja.slice(0, 2000), eventEn: en.slice(0, 2000) };
 }
 
 function contactPersonOf(reg: Register, fallbackName: string): TReportPackageInput["contactPerson"] {
   const team = reg.contacts.filter((c) => c.category === "team");
   const person =
     team.find((c) => c.role === "liaison") ?? team.find((c) => c.role === "responsible") ?? team[0];
-  if (!person) return { name: fallbackName.slice(0, 100), phone: NOT_RECORDED, reachable24h: false };
+  if (!person) return { name: fallbackName.slice(0, 100), reachable24h: false };
   const email = opt(person.email, 200);
   return {
     name: person.name.slice(0, 100),
     title: opt(person.affiliation ?? person.role, 100),
-    phone: opt(person.phone, 40) ?? NOT_RECORDED,
+    phone: opt(person.phone, 40),
     email: email && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : undefined,
     reachable24h: Boolean(opt(person.outOfHoursPhone)),
   };
@@ -197,14 +217,16 @@ export function buildReportModel(
     opt(incident.summary, 5000) ??
     `${sym.map((s) => SYMPTOM_JA[s]).join("、") || "事象未分類"}（${incident.title}）`;
   return {
-    formatVersion: "1.0.0",
+    formatVersion: "1.1.0",
     generatedAt: now.toISOString(),
     confidentiality: CONFIDENTIALITY_MARK,
     tlp: "amber",
     organisation: {
       name: org.name,
       prefecture: findPrefecture(org.prefectureCode)?.nameJa ?? org.prefectureCode,
+      prefectureEn: findPrefecture(org.prefectureCode)?.nameEn,
       industry: industry?.nameJa,
+      industryEn: industry?.nameEn,
       isSme: deriveSmeStatus({
         industry: org.industryCode as IndustryCode,
         subSector: null,
@@ -218,28 +240,47 @@ export function buildReportModel(
       title: incident.title.slice(0, 300),
       discoveredAt,
       firstAnomalyAt: incident.firstAnomalyAt ?? undefined,
-      discoveredHow:
+      discoveredHow: opt(
         [incident.discoveredBy && `発見者: ${incident.discoveredBy}`, opt(incident.discoveredHow)]
           .filter(Boolean)
-          .join(" / ") || NOT_RECORDED,
+          .join(" / "),
+      ),
       summary,
       businessImpact: opt(incident.businessImpact, 5000),
       personalDataInvolved: incident.personalData,
       request: incident.request,
       familyName: opt(incident.family?.familyName, 100),
     },
-    timeline: incident.timeline.slice(0, 1000).map((e) => ({ at: e.at, event: e.text.slice(0, 2000) })),
+    timeline: incident.timeline.slice(0, 1000).map((e) => ({
+      at: e.at,
+      ...(e.source === "system" ? splitBilingual(e.text) : { event: e.text.slice(0, 2000) }),
+    })),
     affectedTerminals: incident.terminals.map((t) => ({
-      name: [t.host, t.userName && `(${t.userName})`].filter(Boolean).join(" ").slice(0, 200),
+      name: t.host.slice(0, 200),
+      account: opt(t.userName, 200),
       role: t.role,
       os: opt(t.os, 100),
       encrypted: t.encrypted,
-      symptoms: opt(t.symptoms) ?? NOT_RECORDED,
+      symptoms: opt(t.symptoms),
       isolated: t.isolatedAt ? "yes" : "unknown",
+      isolatedAt: t.isolatedAt ?? undefined,
       poweredOff: t.powerState === "off" ? "yes" : t.powerState === "on" ? "no" : "unknown",
     })),
-    networkDiagram: { description: describeDiagram(reg.diagram), attachments: [] },
+    networkDiagram: diagramOf(reg.diagram),
     preservedLogs: reg.preservedLogs,
+    evidenceBundles: reg.evidenceBundles,
+    detections: reg.detections,
+    commonForm: reg.commonForm,
+    ddos: incident.ddos
+      ? {
+          attackType: incident.ddos.attackType,
+          peakGbps: incident.ddos.peakGbps ?? undefined,
+          peakPps: incident.ddos.peakPps ?? undefined,
+          durationMinutes: incident.ddos.durationMinutes ?? undefined,
+          mitigation: opt(incident.ddos.mitigation),
+          impact: opt(incident.ddos.impact),
+        }
+      : undefined,
     internetFacingDevices: devicesOf(reg, now),
     ransom: {
       encrypted: anyEncrypted ? "yes" : "unknown",
@@ -260,24 +301,37 @@ export function buildReportModel(
     actionsTaken: incident.timeline
       .filter((e) => e.isAction)
       .map((e) => ({ at: e.at, action: e.text.slice(0, 2000) })),
+    // Who was notified when, the police included (a follow-up report refers to the first one).
     otherNotifications: incident.deadlines
-      .filter((x) => x.status === "done" && x.doneAt && x.obligationId !== "police")
+      .filter((x) => x.status === "done" && x.doneAt)
       .map((x) => ({
-        to: [x.title.ja, x.recipient].filter(Boolean).join(" / ").slice(0, 200),
+        to: [x.title.ja, x.recipient]
+          .filter(Boolean)
+          .join("（")
+          .concat(x.recipient ? "）" : "")
+          .slice(0, 200),
+        toEn: [x.title.en, x.recipient]
+          .filter(Boolean)
+          .join(" (")
+          .concat(x.recipient ? ")" : "")
+          .slice(0, 200),
         at: x.doneAt!,
         reference: opt(x.referenceNumber, 200),
+        officer: opt(x.officer, 200),
       })),
     sourceNotes: [
       ...(reg.kev
         ? [
             {
-              label: "CISA KEV カタログ / catalogue",
+              label: "CISA KEV カタログ",
+              labelEn: "CISA KEV catalogue",
               value: `${reg.kev.catalogVersion} (${reg.kev.dateReleased.slice(0, 10)}, ${reg.kev.source})`,
             },
           ]
         : []),
       {
-        label: "報告期限の根拠 / Deadline rules",
+        label: "報告期限の根拠",
+        labelEn: "Deadline rules",
         value: "個人情報保護法 第26条、施行規則 第7条・第8条・第10条",
       },
     ],

@@ -4,6 +4,7 @@ import {
   type TIncidentDetail,
   type TIncidentSymptom,
   type TUpcomingDeadline,
+  ZIncidentDdos,
   ZIncidentFamily,
   ZRansomDemand,
 } from "@sonae/core";
@@ -87,6 +88,9 @@ export async function loadIncidentDetail(db: Reader, ctx: Ctx, id: string): Prom
       isolatedAt: iso(t.isolatedAt),
       powerState: t.powerState as "on" | "off" | "unknown",
     })),
+    ncoConsent: row.ncoConsent as TIncidentDetail["ncoConsent"],
+    criticalInfrastructure: row.criticalInfrastructure as TIncidentDetail["criticalInfrastructure"],
+    ddos: row.ddos ? ZIncidentDdos.parse(row.ddos) : null,
     demand: row.demand ? ZRansomDemand.parse(row.demand) : null,
     family: row.family ? ZIncidentFamily.parse(row.family) : null,
     checklist,

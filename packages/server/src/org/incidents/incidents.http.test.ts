@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -251,7 +252,12 @@ describe("a ransomware incident from intake to the police package", () => {
       amount: "2.5 BTC",
     });
     expect(pkg.actionsTaken.some((a: { action: string }) => a.action.includes("警視庁"))).toBe(true);
-    expect(pkg.networkDiagram.description).toContain("本社VPN—ファイルサーバ（社内LAN）");
+    // The diagram travels drawn (nodes and links) and as its SVG file with a matching hash.
+    expect(pkg.networkDiagram.diagram.edges).toContainEqual(expect.objectContaining({ label: "社内LAN" }));
+    const svg = pkg.networkDiagram.attachments[0];
+    expect(svg).toMatchObject({ fileName: "network-diagram.svg", mediaType: "image/svg+xml" });
+    expect(createHash("sha256").update(svg.content, "utf8").digest("hex")).toBe(svg.sha256);
+    expect(svg.content).toContain("本社VPN");
     expect(res.headers["content-disposition"]).toContain("police-report.json");
   });
 

@@ -3,6 +3,7 @@ import { auditEvents } from "@sonae/db";
 import { testBackends } from "@sonae/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppDeps } from "../../app-deps";
 import { createTestActor } from "../../testing/factories";
 import { recordChecklistStep } from "./incident-checklist.service";
 import { listUpcomingDeadlines, viewIncident } from "./incident-detail.service";
@@ -54,7 +55,12 @@ describe.each(testBackends())("incident services on $name", (backend) => {
     await updateIncident(db, ctx, incident.id, { status: "closed" });
     expect(await listUpcomingDeadlines(db, ctx, new Date("2026-11-21T00:00:00Z"))).toEqual([]);
     expect((await viewIncident(db, ctx, incident.id)).timeline.at(-1)?.text).toContain("Incident closed");
-    const file = await exportIncident(db, ctx, incident.id, "json", "/nonexistent-sonae-data");
+    const deps = {
+      db,
+      dbKind: "pglite",
+      config: { dataDir: "/nonexistent-sonae-data" },
+    } as unknown as AppDeps;
+    const file = await exportIncident(deps, ctx, incident.id, "json");
     expect(JSON.parse(String(file.body)).indicators.length).toBe(duplicates);
 
     const types = (

@@ -13,6 +13,8 @@ function blockLines(block: TBlock): string[] {
       return [block.columns.map((c) => c.label).join(" | "), ...block.rows.map((row) => row.join(" | "))];
     case "pageBreak":
       return [];
+    case "diagram":
+      return [block.caption];
   }
 }
 
