@@ -53,4 +53,5 @@ export {
   verifyBundle,
 } from "./verify/verify-bundle";
 export type { ZipEntryRecord } from "./zip/zip-records";
+export { checkZipStructure, type ZipStructureProblem, type ZipStructureReport } from "./zip/zip-structure";
 export { type ZipEntryOptions, ZipWriter } from "./zip/zip-writer";
