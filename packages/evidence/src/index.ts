@@ -25,6 +25,7 @@ export {
   getDefaultKeyDir,
   loadOrCreateSigningKey,
   type SigningKey,
+  signingKeyFromPem,
   verifySignature,
 } from "./keys/key-store";
 export type { FileRecord, Manifest, ProblemRecord } from "./manifest/manifest-types";
