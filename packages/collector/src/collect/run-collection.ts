@@ -92,7 +92,7 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
     for (const target of targets) {
       options.signal?.throwIfAborted();
       options.onEvent?.({ type: "target-start", target });
-      const outcome = await runTarget(target, staging, options.env);
+      const outcome = await runTarget(target, staging, options.env, options.signal);
       outcomes.push(outcome);
       options.onEvent?.({ type: "target-done", outcome });
     }

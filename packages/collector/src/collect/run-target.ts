@@ -31,6 +31,7 @@ export async function runTarget(
   target: CollectionTarget,
   stagingDir: string,
   env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal,
 ): Promise<TargetOutcome> {
   const outcome: TargetOutcome = {
     id: target.id,
@@ -56,7 +57,9 @@ export async function runTarget(
   }
   for (const command of target.commands ?? []) {
     const output = path.join(stagingDir, target.id, command.output);
-    const result = await runCommand(command, output, env);
+    signal?.throwIfAborted();
+    const result = await runCommand(command, output, env, signal);
+    signal?.throwIfAborted();
     if (result.ok) outcome.inputs.push(output);
     else if (result.problem) outcome.problems.push(result.problem);
   }
@@ -86,6 +89,7 @@ async function runCommand(
   command: TargetCommand,
   output: string,
   env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
 ): Promise<{ ok: boolean; problem?: TargetProblem }> {
   await mkdir(path.dirname(output), { recursive: true });
   const args = command.args.map((a) => (a === "{out}" ? output : a));
@@ -96,6 +100,7 @@ async function runCommand(
         env,
         stdio: ["ignore", command.stdout ? "pipe" : "ignore", "pipe"],
         timeout: COMMAND_TIMEOUT_MS,
+        signal,
         windowsHide: true,
       });
       let stderr = "";
