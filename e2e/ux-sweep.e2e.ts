@@ -1,12 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evidenceJa } from "../packages/web/src/features/evidence/locales";
-import { hubJa } from "../packages/web/src/features/hub/locales";
-import { incidentsJa } from "../packages/web/src/features/incidents/locales";
-import { plansJa } from "../packages/web/src/features/plans/locales";
-import { ransomwareJa } from "../packages/web/src/features/ransomware/locales";
-import { readinessJa } from "../packages/web/src/features/readiness/locales";
+import { hubJa } from "../packages/web/src/hub/workbench/locales";
 import { ja } from "../packages/web/src/i18n/ja";
+import { evidenceJa } from "../packages/web/src/org/evidence/locales";
+import { incidentsJa } from "../packages/web/src/org/incidents/locales";
+import { plansJa } from "../packages/web/src/org/plans/locales";
+import { ransomwareJa } from "../packages/web/src/org/ransomware/locales";
+import { readinessJa } from "../packages/web/src/org/readiness/locales";
 import { launchChromium } from "./support/browser";
 import { setUpOrganisation, signIn } from "./support/organisation";
 import { type RunningServer, startSonae } from "./support/server-process";

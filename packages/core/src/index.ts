@@ -27,3 +27,4 @@ export * from "./reference/industries";
 export * from "./reference/prefectures";
 export * from "./time/japan-date";
 export * from "./triage";
+export * from "./warninglists";

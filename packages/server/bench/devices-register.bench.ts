@@ -14,11 +14,11 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { TDevice } from "@sonae/core";
 import { loadShippedKevCatalog, matchDevice } from "@sonae/kev";
-import { toKevDevice } from "../src/modules/devices/devices.present";
-import { matchDeviceRow } from "../src/modules/devices/devices.service";
-import { renderDevicesCsv, renderDevicesXlsx } from "../src/modules/devices/devices-export";
-import { readCsvTable, readXlsxTable } from "../src/modules/devices/devices-file-read";
-import { validateDeviceRows } from "../src/modules/devices/devices-import-rows";
+import { toKevDevice } from "../src/org/devices/devices.present";
+import { matchDeviceRow } from "../src/org/devices/devices.service";
+import { renderDevicesCsv, renderDevicesXlsx } from "../src/org/devices/devices-export";
+import { readCsvTable, readXlsxTable } from "../src/org/devices/devices-file-read";
+import { validateDeviceRows } from "../src/org/devices/devices-import-rows";
 
 const COUNT = Number(process.env.BENCH_DEVICES ?? 5000);
 const REPEAT = 5;

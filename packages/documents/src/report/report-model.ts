@@ -146,6 +146,23 @@ export const ZReportPackageModel = z.object({
     detail: optionalText(5000),
   }),
   indicators: z.array(ZReportIndicator).max(10_000),
+  /**
+   * Values found with the indicators but on a warning list (public resolvers, CDNs, popular sites, …):
+   * context for the reader, never an indicator or STIX pattern. Each names the lists and their dates.
+   */
+  indicatorContext: z
+    .array(
+      z.object({
+        kind: z.enum(REPORT_INDICATOR_KINDS),
+        value: text(2000),
+        lists: z
+          .array(z.object({ name: text(300), date: z.iso.date() }))
+          .min(1)
+          .max(50),
+      }),
+    )
+    .max(10_000)
+    .optional(),
   actionsTaken: z.array(z.object({ at: dateTime.optional(), action: text(2000) })).max(1000),
   otherNotifications: z
     .array(z.object({ to: text(200), at: dateTime, reference: optionalText(200) }))

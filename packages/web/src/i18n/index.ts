@@ -1,14 +1,14 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { evidenceEn, evidenceJa } from "../features/evidence/locales";
-import { triageSigmaEn, triageSigmaJa } from "../features/evidence/sigma-locales";
-import { hubInsightsEn, hubInsightsJa } from "../features/hub/insights-locales";
-import { hubEn, hubJa } from "../features/hub/locales";
-import { hubReportEn, hubReportJa } from "../features/hub/report-view-locales";
-import { incidentsEn, incidentsJa } from "../features/incidents/locales";
-import { plansEn, plansJa } from "../features/plans/locales";
-import { ransomwareEn, ransomwareJa } from "../features/ransomware/locales";
-import { readinessEn, readinessJa } from "../features/readiness/locales";
+import { hubInsightsEn, hubInsightsJa } from "../hub/workbench/insights-locales";
+import { hubEn, hubJa } from "../hub/workbench/locales";
+import { hubReportEn, hubReportJa } from "../hub/workbench/report-view-locales";
+import { evidenceEn, evidenceJa } from "../org/evidence/locales";
+import { triageSigmaEn, triageSigmaJa } from "../org/evidence/sigma-locales";
+import { incidentsEn, incidentsJa } from "../org/incidents/locales";
+import { plansEn, plansJa } from "../org/plans/locales";
+import { ransomwareEn, ransomwareJa } from "../org/ransomware/locales";
+import { readinessEn, readinessJa } from "../org/readiness/locales";
 import { en } from "./en";
 import { ja } from "./ja";
 
@@ -20,7 +20,7 @@ function initialLanguage(): "ja" | "en" {
 }
 
 void i18n.use(initReactI18next).init({
-  // One namespace per area (features/<area>/locales.ts) so areas never edit each other's texts.
+  // One namespace per area (<room>/<area>/locales.ts) so areas never edit each other's texts.
   resources: {
     ja: {
       translation: ja,

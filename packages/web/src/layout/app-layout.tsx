@@ -6,7 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { SESSION_KEY, useSession } from "../api/session";
 import { LanguageSwitch } from "../components/language-switch";
-import { useServerMode } from "../features/hub/hub-api";
+import { useServerMode } from "../hub/workbench/hub-api";
 
 const MAIN_NAV = [
   { to: "/", key: "dashboard" },

@@ -30,6 +30,19 @@ export const INCIDENTS_EVENTS = [
   }),
   z.object({ type: z.literal("incident.indicator_updated"), ...incident, indicatorId: z.string() }),
   z.object({ type: z.literal("incident.indicator_deleted"), ...incident, indicatorId: z.string() }),
+  /** A warning-listed value made an indicator by a person: the reason and the lists it overrode. */
+  z.object({
+    type: z.literal("incident.indicator_promoted"),
+    ...incident,
+    indicatorId: z.string(),
+    reason: z.string(),
+    lists: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal("incident.indicator_promotion_withdrawn"),
+    ...incident,
+    indicatorId: z.string(),
+  }),
   z.object({
     type: z.literal("incident.report_recorded"),
     ...incident,
