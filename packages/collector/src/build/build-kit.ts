@@ -1,3 +1,4 @@
+/// <reference path="./postject.d.ts" />
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmod, copyFile, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
