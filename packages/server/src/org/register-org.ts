@@ -6,6 +6,7 @@ import { contactsRoutes } from "./contacts/contacts.routes";
 import { devicesRoutes } from "./devices/devices.routes";
 import { drillsRoutes } from "./drills/drills.routes";
 import { evidenceRoutes } from "./evidence/evidence.routes";
+import { signerKeyRoutes } from "./evidence/signer-keys.routes";
 import { hubLinkRoutes } from "./hub-client/hub-link.routes";
 import { incidentsRoutes } from "./incidents/incidents.routes";
 import { kevRoutes } from "./kev/kev.routes";
@@ -35,6 +36,7 @@ export async function registerOrg(app: FastifyInstance, deps: AppDeps): Promise<
   // A hub itself does not report to a hub: the client routes exist only on an organisation's instance.
   if (deps.config.mode !== "hub") await app.register(hubLinkRoutes(deps));
   await app.register(evidenceRoutes(deps));
+  await app.register(signerKeyRoutes(deps));
   await app.register(triageRoutes(deps));
   await app.register(ransomwareRoutes(deps));
 }

@@ -1,4 +1,4 @@
-import type { TEvidenceOverview } from "@sonae/core";
+import type { TEvidenceOverview, TSignerKey } from "@sonae/core";
 import { type Db, evidenceBundles, incidents } from "@sonae/db";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Actor } from "../../platform/http/request-context";
@@ -8,6 +8,7 @@ import { presentBundle } from "./evidence.present";
 export async function listEvidenceOverview(
   db: Pick<Db, "select">,
   actor: Actor,
+  keys: readonly TSignerKey[],
   incidentId?: string,
 ): Promise<TEvidenceOverview> {
   const orgFilter = eq(incidents.organisationId, actor.organisationId);
@@ -38,6 +39,6 @@ export async function listEvidenceOverview(
     reference: r.reference,
     title: r.title,
     status: r.status,
-    bundles: bundles.filter((b) => b.incidentId === r.id).map(presentBundle),
+    bundles: bundles.filter((b) => b.incidentId === r.id).map((b) => presentBundle(b, keys)),
   }));
 }

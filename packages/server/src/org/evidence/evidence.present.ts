@@ -1,9 +1,13 @@
-import type { TEvidenceBundle, TEvidenceBundleDetail, TEvidenceVerification } from "@sonae/core";
+import type { TEvidenceBundle, TEvidenceBundleDetail, TEvidenceVerification, TSignerKey } from "@sonae/core";
 import type { Manifest } from "@sonae/evidence";
 import type { BundleRow } from "./evidence.service";
+import { identifySigner } from "./signer-keys";
 
-/** A bundle for the list: never the internal columns (vault path, custody copy). */
-export function presentBundle(row: BundleRow): TEvidenceBundle {
+/**
+ * A bundle for the list: never the internal columns (vault path, custody copy). `verified` is the
+ * integrity check; `signer` says whose key signed it, from the keys this installation knows.
+ */
+export function presentBundle(row: BundleRow, keys: readonly TSignerKey[]): TEvidenceBundle {
   const manifest = row.manifest as unknown as Manifest;
   const verification = row.verification as unknown as TEvidenceVerification;
   return {
@@ -16,6 +20,7 @@ export function presentBundle(row: BundleRow): TEvidenceBundle {
     examiner: row.examiner,
     signerFingerprint: row.signerFingerprint,
     verified: verification.ok,
+    signer: identifySigner(keys, row.signerFingerprint),
     fileCount: manifest.files.length,
     problemCount: manifest.problems.length,
     uploadedAt: row.uploadedAt.toISOString(),
@@ -26,12 +31,13 @@ export function presentBundle(row: BundleRow): TEvidenceBundle {
 /** Detail: manifest summary, verification and the custody chain with its check. */
 export function presentBundleDetail(
   row: BundleRow,
+  keys: readonly TSignerKey[],
   chain: Pick<TEvidenceBundleDetail, "custody" | "custodyFailures">,
 ): TEvidenceBundleDetail {
   const manifest = row.manifest as unknown as Manifest;
   const v = row.verification as unknown as TEvidenceVerification;
   return {
-    ...presentBundle(row),
+    ...presentBundle(row, keys),
     collector: manifest.collector as unknown as Record<string, unknown>,
     startedAt: manifest.startedAt,
     endedAt: manifest.endedAt,

@@ -24,6 +24,7 @@ import {
 import { loadCustodyChain } from "./evidence-custody";
 import { listEvidenceOverview } from "./evidence-overview";
 import { evidenceMaxBytes, getVault, withEvidenceErrors } from "./evidence-vault";
+import { listSignerKeys } from "./signer-keys";
 
 const tags = ["evidence"];
 
@@ -51,7 +52,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         await assertIncidentTeam(deps.db, actor, "record.read");
-        return listEvidenceOverview(deps.db, actor);
+        return listEvidenceOverview(deps.db, actor, await listSignerKeys(deps, deps.db, actor));
       },
     );
 
@@ -68,7 +69,8 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         await assertEvidenceAccess(deps.db, actor, request.params.id, false);
-        const overview = await listEvidenceOverview(deps.db, actor, request.params.id);
+        const keys = await listSignerKeys(deps, deps.db, actor);
+        const overview = await listEvidenceOverview(deps.db, actor, keys, request.params.id);
         return overview[0]?.bundles ?? [];
       },
     );
@@ -98,7 +100,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           file.filename,
           failWhenTruncated(file.file),
         );
-        return reply.status(201).send(presentBundle(row));
+        return reply.status(201).send(presentBundle(row, await listSignerKeys(deps, deps.db, ctx.actor)));
       },
     );
 
@@ -124,7 +126,8 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           sha256,
         });
         const chain = await loadCustodyChain(deps.db, row);
-        return presentBundleDetail(row, { custody: chain.custody, custodyFailures: chain.failures });
+        const keys = await listSignerKeys(deps, deps.db, requireActor(request));
+        return presentBundleDetail(row, keys, { custody: chain.custody, custodyFailures: chain.failures });
       },
     );
 

@@ -11,6 +11,7 @@ import { assertIncidentTeam, findIncidentRow } from "../incidents/incident-acces
 import { readBundleEntry, readManifest } from "./bundle-entries";
 import { appendServerCustody } from "./evidence-custody";
 import { getVault, storedBundlePath, toAppError } from "./evidence-vault";
+import { identifySigner, listSignerKeys } from "./signer-keys";
 
 export type BundleRow = typeof evidenceBundles.$inferSelect;
 type Ctx = RequestContext & { actor: Actor };
@@ -80,10 +81,18 @@ export async function uploadEvidence(
         .values(toRow(ctx.actor, incidentId, fileName, stored, manifest, csvSha256))
         .returning();
       if (!row) throw new Error("insert returned nothing");
+      // Custody starts at collection: the server entry names the signer as this installation knows it.
+      const signer = identifySigner(await listSignerKeys(deps, tx, ctx.actor), manifest.signer.fingerprint);
       await appendServerCustody(tx, row, ctx.actor, "vault.stored", {
         incidentId,
         sizeBytes: stored.size,
         fileName,
+        signer: {
+          status: signer.status,
+          fingerprint: signer.fingerprint,
+          kitId: signer.kitId,
+          issuedTo: signer.issuedTo,
+        },
       });
       await recordAudit(tx, ctx, {
         type: "evidence.uploaded",

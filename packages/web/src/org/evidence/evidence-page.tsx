@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { TEvidenceOverview, TTriageRun } from "@sonae/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -11,6 +11,9 @@ import { FormError } from "../../components/form-error";
 import { BundleDetail } from "./bundle-detail";
 import { CliInstructions } from "./cli-instructions";
 import { evidencePath, formatBytes, formatJst } from "./evidence-api";
+import { KitBuilderCard } from "./kit-builder-card";
+import { SignerBadge } from "./signer-badge";
+import { SignerKeysCard } from "./signer-keys-card";
 import { TriagePanel } from "./triage-panel";
 import { UploadCard } from "./upload-card";
 
@@ -95,9 +98,7 @@ export function EvidencePage() {
                       <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
                       <Table.Td>{formatJst(b.uploadedAt)}</Table.Td>
                       <Table.Td>
-                        <Badge color={b.verified ? "green" : "red"}>
-                          {b.verified ? t("verified") : t("notVerified")}
-                        </Badge>
+                        <SignerBadge bundle={b} />
                       </Table.Td>
                       <Table.Td>
                         <Button size="xs" variant="light" onClick={() => setSelected(b.sha256)}>
@@ -124,7 +125,11 @@ export function EvidencePage() {
           <TriagePanel incidentId={incident.incidentId} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {canWrite && <UploadCard incidentId={incident.incidentId} onUploaded={setSelected} />}
+            <KitBuilderCard incidentId={incident.incidentId} canWrite={canWrite} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
             <CliInstructions reference={incident.reference} />
+            <SignerKeysCard isAdmin={session?.user?.role === "admin"} />
           </SimpleGrid>
         </>
       )}
