@@ -114,7 +114,7 @@ export function runSigmaRules(
         },
         rule.level,
         group,
-        sigmaAttribution(rule, source),
+        { attribution: sigmaAttribution(rule, source), attack: rule.attack, question: rule.question },
       );
       detections.push({
         ...d,

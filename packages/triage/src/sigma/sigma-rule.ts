@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import type { TSeverity } from "../timeline/timeline-event";
+import type { TFirstResponseQuestion, TSeverity } from "../timeline/timeline-event";
 import { compileCondition, parseCondition, possibleEventIds } from "./sigma-condition";
 import { compileFieldCondition, type ValuePredicate } from "./sigma-value-matcher";
 
@@ -24,6 +24,10 @@ export interface SigmaRule {
   logsource: { product?: string; category?: string; service?: string };
   /** Path relative to the rule folder, for the link the DRL asks for. */
   path: string;
+  /** MITRE ATT&CK technique ids from the rule's `attack.tNNNN` tags, upper-cased. */
+  attack: string[];
+  /** First-response question from the rule's ATT&CK tactic tags (see {@link questionOfTags}). */
+  question?: TFirstResponseQuestion;
   /** Event ids the rule can match (from its `EventID` selections), or null for any: a prefilter. */
   eventIds: ReadonlySet<string> | null;
   matches(event: SigmaEventView): boolean;
@@ -91,6 +95,27 @@ function searchEventIds(value: unknown): Set<string> | null {
   return ids;
 }
 
+/** ATT&CK tactics (v18 names and older ones) in the order they decide a rule's question. */
+const TACTIC_QUESTIONS: Array<[string, TFirstResponseQuestion]> = [
+  ["initial-access", "way-in"],
+  ["impact", "evasion-impact"],
+  ["defense-impairment", "evasion-impact"],
+  ["defense-evasion", "evasion-impact"],
+  ["stealth", "evasion-impact"],
+  ["lateral-movement", "foothold"],
+  ["persistence", "foothold"],
+  ["privilege-escalation", "foothold"],
+  ["credential-access", "foothold"],
+  ["execution", "foothold"],
+];
+
+/** The first-response question a Sigma rule answers, from its ATT&CK tactic tags. */
+export function questionOfTags(tags: string[]): TFirstResponseQuestion | undefined {
+  // SigmaHQ writes tactics with hyphens since ATT&CK v18 (attack.initial-access), older rules with "_".
+  const tactics = new Set(tags.map((t) => t.replace(/^attack\./, "").replace(/_/g, "-")));
+  return TACTIC_QUESTIONS.find(([tactic]) => tactics.has(tactic))?.[1];
+}
+
 /** Compiles one rule from YAML text; throws with the reason when it uses unsupported features. */
 export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule {
   const doc = parse(yamlText) as Record<string, unknown>;
@@ -111,6 +136,8 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
   const possible = nodes.map((n) => possibleEventIds(n, idsOf));
   const eventIds = possible.some((p) => p === null) ? null : new Set(possible.flatMap((p) => [...(p ?? [])]));
   const logsource = (doc.logsource ?? {}) as SigmaRule["logsource"];
+  const tags = (Array.isArray(doc.tags) ? doc.tags : []).map((t) => String(t).toLowerCase());
+  const question = questionOfTags(tags);
   return {
     id: String(doc.id ?? rulePath),
     title: String(doc.title ?? rulePath),
@@ -120,6 +147,8 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
     status: String(doc.status ?? ""),
     logsource,
     path: rulePath,
+    attack: tags.filter((t) => /^attack\.t\d{4}(\.\d{3})?$/.test(t)).map((t) => t.slice(7).toUpperCase()),
+    ...(question ? { question } : {}),
     eventIds,
     matches: (event) => conditions.some((c) => c(event)),
   };
