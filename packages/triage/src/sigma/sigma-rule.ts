@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import type { TFirstResponseQuestion, TSeverity } from "../timeline/timeline-event";
-import { compileCondition, parseCondition, possibleEventIds } from "./sigma-condition";
+import { compileCondition, namesOf, parseCondition, possibleEventIds } from "./sigma-condition";
+import { conditionRequirement, type Requirement, searchRequirement } from "./sigma-requirements";
 import { compileFieldCondition, type ValuePredicate } from "./sigma-value-matcher";
 
 /** Access to one event for matching: field by Sigma name, and every value for keywords. */
@@ -28,6 +29,8 @@ export interface SigmaRule {
   attack: string[];
   /** First-response question from the rule's ATT&CK tactic tags (see {@link questionOfTags}). */
   question?: TFirstResponseQuestion;
+  /** Literals one of which the event must contain to match (null: none known); see sigma-requirements. */
+  requirement: Requirement | null;
   /** Event ids the rule can match (from its `EventID` selections), or null for any: a prefilter. */
   eventIds: ReadonlySet<string> | null;
   matches(event: SigmaEventView): boolean;
@@ -124,10 +127,12 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
   if (detection.timeframe) throw new Error("timeframe (correlation) not supported");
   const searches = new Map<string, Search>();
   const idsOf = new Map<string, Set<string> | null>();
+  const needs = new Map<string, Requirement | null>();
   for (const [name, value] of Object.entries(detection)) {
     if (name === "condition" || name === "timeframe") continue;
     searches.set(name, compileSearch(value));
     idsOf.set(name, searchEventIds(value));
+    needs.set(name, searchRequirement(value));
   }
   const nodes = (Array.isArray(detection.condition) ? detection.condition : [detection.condition]).map((c) =>
     parseCondition(String(c)),
@@ -135,6 +140,9 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
   const conditions = nodes.map((n) => compileCondition(n, searches));
   const possible = nodes.map((n) => possibleEventIds(n, idsOf));
   const eventIds = possible.some((p) => p === null) ? null : new Set(possible.flatMap((p) => [...(p ?? [])]));
+  const names = [...searches.keys()];
+  const required = nodes.map((n) => conditionRequirement(n, needs, (pattern) => namesOf({ pattern }, names)));
+  const requirement = required.some((r) => r === null) ? null : required.flatMap((r) => r ?? []);
   const logsource = (doc.logsource ?? {}) as SigmaRule["logsource"];
   const tags = (Array.isArray(doc.tags) ? doc.tags : []).map((t) => String(t).toLowerCase());
   const question = questionOfTags(tags);
@@ -150,6 +158,7 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
     attack: tags.filter((t) => /^attack\.t\d{4}(\.\d{3})?$/.test(t)).map((t) => t.slice(7).toUpperCase()),
     ...(question ? { question } : {}),
     eventIds,
+    requirement,
     matches: (event) => conditions.some((c) => c(event)),
   };
 }
