@@ -1,9 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { parse } from "yaml";
 import type { TFirstResponseQuestion, TSeverity } from "../timeline/timeline-event";
 import { compileCondition, namesOf, parseCondition, possibleEventIds } from "./sigma-condition";
 import { conditionRequirement, type Requirement, searchRequirement } from "./sigma-requirements";
+import { readRuleDocuments } from "./sigma-rule-cache";
 import { compileFieldCondition, type ValuePredicate } from "./sigma-value-matcher";
 
 /** Access to one event for matching: field by Sigma name, and every value for keywords. */
@@ -121,7 +120,13 @@ export function questionOfTags(tags: string[]): TFirstResponseQuestion | undefin
 
 /** Compiles one rule from YAML text; throws with the reason when it uses unsupported features. */
 export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule {
-  const doc = parse(yamlText) as Record<string, unknown>;
+  return compileSigmaDocument(parse(yamlText), rulePath);
+}
+
+/** Compiles one rule already parsed from YAML (e.g. from the rule cache). */
+export function compileSigmaDocument(parsed: unknown, rulePath: string): SigmaRule {
+  if (parsed === null || typeof parsed !== "object") throw new Error("not a YAML mapping");
+  const doc = parsed as Record<string, unknown>;
   const detection = doc.detection as Record<string, unknown> | undefined;
   if (!detection) throw new Error("no detection section");
   if (detection.timeframe) throw new Error("timeframe (correlation) not supported");
@@ -169,22 +174,13 @@ export async function loadSigmaRules(
 ): Promise<{ rules: SigmaRule[]; unsupported: Array<{ path: string; reason: string }> }> {
   const rules: SigmaRule[] = [];
   const unsupported: Array<{ path: string; reason: string }> = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) {
-        const rel = path.relative(dir, full);
-        try {
-          rules.push(compileSigmaRule(await readFile(full, "utf8"), rel));
-        } catch (error) {
-          unsupported.push({ path: rel, reason: error instanceof Error ? error.message : String(error) });
-        }
-      }
+  for (const entry of await readRuleDocuments(dir)) {
+    try {
+      if (entry.error !== undefined) throw new Error(entry.error);
+      rules.push(compileSigmaDocument(entry.doc, entry.path));
+    } catch (error) {
+      unsupported.push({ path: entry.path, reason: error instanceof Error ? error.message : String(error) });
     }
-  };
-  await walk(dir);
+  }
   return { rules, unsupported };
 }
