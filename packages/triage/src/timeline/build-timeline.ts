@@ -1,4 +1,5 @@
 import type { DetectionContext } from "../detections/detection-helpers";
+import { mergeFindings } from "../detections/merge-findings";
 import { runBuiltinDetections, sortDetections } from "../detections/run-detections";
 import { extractEventFields } from "../evtx/evtx-fields";
 import { parseEvtxChunks } from "../evtx/evtx-file-parser";
@@ -101,7 +102,7 @@ export async function triageFiles(
   const countries = opts.countries === undefined ? openCountryLookup() : opts.countries;
   const detections = runBuiltinDetections({ events, recordGaps, countries });
   for (const detector of opts.extraDetectors ?? []) detections.push(...detector(events));
-  return { events, detections: sortDetections(detections), problems };
+  return { events, detections: sortDetections(mergeFindings(detections)), problems };
 }
 
 /** Triage of paths given by the user: files, folders and `.zip` bundles. */
