@@ -4,7 +4,8 @@ import { extractEventFields } from "../evtx/evtx-fields";
 import { parseEvtxChunks } from "../evtx/evtx-file-parser";
 import { type CountryLookup, openCountryLookup } from "../geo/ip-country";
 import { collectInputs, type TriageFile } from "../input/collect-inputs";
-import { parseTextLog } from "../textlog/parse-text-log";
+import { readTextLogEntries } from "../textlog/parse-text-log";
+import type { TextLogLimits } from "../textlog/read-text-lines";
 import type { TextLogOptions } from "../textlog/text-log-types";
 import { toTimelineEvent } from "./evtx-timeline-event";
 import { toTextLogTimelineEvent } from "./text-log-timeline-event";
@@ -22,7 +23,8 @@ export interface TriageProgress {
 /** Options for {@link buildTimeline}. */
 export interface BuildTimelineOptions {
   onProgress?: (p: TriageProgress) => void;
-  textLog?: TextLogOptions;
+  /** Time reading and limits (line length, time per file) for text logs. */
+  textLog?: TextLogOptions & TextLogLimits;
   /** Country lookup for "logon from abroad"; default the shipped DB-IP Lite; `null` disables. */
   countries?: CountryLookup | null;
   /** Extra detectors (e.g. Sigma) run over the finished timeline. */
@@ -67,6 +69,34 @@ async function readEvtx(
     }
 }
 
+async function readText(
+  file: TriageFile,
+  opts: BuildTimelineOptions,
+  events: TTimelineEvent[],
+  problems: TTriageProblem[],
+): Promise<void> {
+  let count = 0;
+  const entries = readTextLogEntries(file.path, {
+    ...opts.textLog,
+    onProblem: (p) =>
+      problems.push({
+        source: file.name,
+        reason: p.lineNumber !== undefined ? `${p.reason} (行 / line ${p.lineNumber})` : p.reason,
+      }),
+  });
+  for await (const batch of entries)
+    for (const entry of batch) {
+      events.push(toTextLogTimelineEvent(entry, file.name));
+      count++;
+    }
+  if (count === 0)
+    problems.push({
+      source: file.name,
+      reason:
+        "認識できるログ行がありません（対応形式: sshd, FortiGate, Cisco ASA, PAN-OS, Pulse Secure, OpenVPN, SonicWall） / no recognised log lines (supported: sshd, FortiGate, Cisco ASA, PAN-OS, Pulse Secure, OpenVPN, SonicWall)",
+    });
+}
+
 /**
  * Triage of already collected files (e.g. entries of an uploaded evidence bundle): decodes every
  * EVTX and text log, merges them into one UTC timeline sorted by time, and runs the detections.
@@ -83,8 +113,7 @@ export async function triageFiles(
     try {
       if (file.kind === "evtx") await readEvtx(file, index, files.length, opts, events, problems, recordGaps);
       else {
-        for (const entry of await parseTextLog(file.path, opts.textLog))
-          events.push(toTextLogTimelineEvent(entry, file.name));
+        await readText(file, opts, events, problems);
         opts.onProgress?.({
           file: file.name,
           fileIndex: index,
