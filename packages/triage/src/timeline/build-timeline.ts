@@ -4,6 +4,7 @@ import { extractEventFields } from "../evtx/evtx-fields";
 import { parseEvtxChunks } from "../evtx/evtx-file-parser";
 import { type CountryLookup, openCountryLookup } from "../geo/ip-country";
 import { collectInputs, type TriageFile } from "../input/collect-inputs";
+import type { ZipLimits } from "../input/zip-limits";
 import { readTextLogEntries } from "../textlog/parse-text-log";
 import type { TextLogLimits } from "../textlog/read-text-lines";
 import type { TextLogOptions } from "../textlog/text-log-types";
@@ -27,6 +28,8 @@ export interface BuildTimelineOptions {
   textLog?: TextLogOptions & TextLogLimits;
   /** Country lookup for "logon from abroad"; default the shipped DB-IP Lite; `null` disables. */
   countries?: CountryLookup | null;
+  /** Size and ratio limits for extracting .zip bundles. */
+  zipLimits?: ZipLimits;
   /** Extra detectors (e.g. Sigma) run over the finished timeline. */
   extraDetectors?: Array<(events: TTimelineEvent[]) => TDetection[]>;
 }
@@ -138,9 +141,11 @@ export async function buildTimeline(
   inputs: string[],
   opts: BuildTimelineOptions = {},
 ): Promise<TTriageResult> {
-  const { files, cleanup } = await collectInputs(inputs);
+  const { files, problems, cleanup } = await collectInputs(inputs, opts.zipLimits);
   try {
-    return await triageFiles(files, opts);
+    const result = await triageFiles(files, opts);
+    result.problems.unshift(...problems);
+    return result;
   } finally {
     await cleanup();
   }
