@@ -2,6 +2,7 @@ import type { DetectionContext } from "../detections/detection-helpers";
 import { runBuiltinDetections, sortDetections } from "../detections/run-detections";
 import { extractEventFields } from "../evtx/evtx-fields";
 import { parseEvtxChunks } from "../evtx/evtx-file-parser";
+import { LiveRecordIndex } from "../evtx/live-record-index";
 import { type CountryLookup, openCountryLookup } from "../geo/ip-country";
 import { collectInputs, type TriageFile } from "../input/collect-inputs";
 import type { ZipLimits } from "../input/zip-limits";
@@ -44,6 +45,8 @@ async function readEvtx(
   gaps: DetectionContext["recordGaps"],
 ): Promise<void> {
   let previous: { id: number; eventId: string } | undefined;
+  const live = new LiveRecordIndex();
+  const recovered: Array<{ event: TTimelineEvent; recordId: number; fingerprint: string }> = [];
   const chunks = parseEvtxChunks(file.path, {
     onProblem: (p) => problems.push({ source: file.name, offset: p.offset, reason: p.reason }),
     onProgress: (done, total) =>
@@ -58,6 +61,14 @@ async function readEvtx(
   for await (const records of chunks)
     for (const record of records) {
       const event = toTimelineEvent(extractEventFields(record.root), file.name, record.writtenAt);
+      if (record.recovered) {
+        // A recovered record may share its number with a live one: its offset keeps the id unique.
+        event.id = `${file.name}#recovered-${record.recordId}@0x${record.offset.toString(16)}`;
+        event.recovered = true;
+        recovered.push({ event, recordId: record.recordId, fingerprint: fingerprint(record.writtenAt, event) });
+        continue;
+      }
+      live.add(record.recordId, fingerprint(record.writtenAt, event));
       event.id = `${file.name}#${record.recordId}`;
       events.push(event);
       // Record numbers in the record header rise by one; a jump means removed records.
@@ -70,6 +81,36 @@ async function readEvtx(
         });
       previous = { id: record.recordId, eventId: event.id };
     }
+  addRecovered(file.name, recovered, live, events, problems);
+}
+
+/** What must agree for a slack-space record to count as a copy of the live record with its number. */
+function fingerprint(writtenAt: string, event: TTimelineEvent): string {
+  return `${writtenAt}|${event.time}|${event.eventId}|${event.user}|${event.sourceAddress}`;
+}
+
+/**
+ * Slack-space records join the timeline, marked `recovered`, unless they are stale copies of a
+ * live record (same record id, write time, event time, id, user and address), which would only count the same event twice.
+ * How many were found and left out is reported, so the number matches `evtxexport -m recovered`.
+ */
+function addRecovered(
+  source: string,
+  recovered: Array<{ event: TTimelineEvent; recordId: number; fingerprint: string }>,
+  live: LiveRecordIndex,
+  events: TTimelineEvent[],
+  problems: TTriageProblem[],
+): void {
+  if (recovered.length === 0) return;
+  let copies = 0;
+  for (const r of recovered) {
+    if (live.hasCopy(r.recordId, r.fingerprint)) copies++;
+    else events.push(r.event);
+  }
+  problems.push({
+    source,
+    reason: `スラック領域から削除・上書きされたレコード ${recovered.length} 件を復元（うち現存レコードと同一の ${copies} 件は省略） / recovered ${recovered.length} deleted or overwritten records from slack space (${copies} identical to live records left out)`,
+  });
 }
 
 async function readText(
