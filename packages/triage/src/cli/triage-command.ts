@@ -64,6 +64,13 @@ function printSummary(result: TTriageResult, out: string, sigma: SigmaRunSummary
     sigma ? `Sigma: ${describeSigmaRuleSet(sigma)}` : "Sigma: 実行せず / not run (--no-sigma)",
     `検知 / Detections: ${result.detections.length}`,
   ];
+  const recovered = result.events.filter((e) => e.recovered).length;
+  if (recovered > 0)
+    lines.splice(
+      1,
+      0,
+      `  うち復元（削除・上書きされた記録） / of which recovered (deleted or overwritten): ${recovered}`,
+    );
   for (const d of result.detections.slice(0, 50)) {
     lines.push(
       `  [${d.severity}] ${d.title.ja} / ${d.title.en} — ${d.firstTime} (${d.eventIds.length} events)`,

@@ -65,7 +65,11 @@ async function readEvtx(
         // A recovered record may share its number with a live one: its offset keeps the id unique.
         event.id = `${file.name}#recovered-${record.recordId}@0x${record.offset.toString(16)}`;
         event.recovered = true;
-        recovered.push({ event, recordId: record.recordId, fingerprint: fingerprint(record.writtenAt, event) });
+        recovered.push({
+          event,
+          recordId: record.recordId,
+          fingerprint: fingerprint(record.writtenAt, event),
+        });
         continue;
       }
       live.add(record.recordId, fingerprint(record.writtenAt, event));

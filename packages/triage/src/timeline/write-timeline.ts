@@ -13,6 +13,7 @@ const COLUMNS = [
   "user",
   "source_address",
   "details",
+  "recovered",
 ] as const;
 
 /**
@@ -55,6 +56,8 @@ export async function writeTimelineCsv(events: Iterable<TTimelineEvent>, out: Wr
       e.user,
       e.sourceAddress,
       detailsText(e.details),
+      // Deleted or overwritten records recovered from EVTX slack space are marked, never mixed in silently.
+      e.recovered ? "復元 / recovered" : "",
     ];
     await write(out, `${cells.map(toCsvCell).join(",")}\r\n`);
   }
