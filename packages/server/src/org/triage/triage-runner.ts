@@ -1,19 +1,8 @@
-import { createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { evidenceTriageRuns } from "@sonae/db";
-import {
-  type BuildTimelineOptions,
-  collectInputs,
-  loadSigmaRuleSet,
-  runSigmaRules,
-  type SigmaRunSummary,
-  summariseSigmaRuleSet,
-  type TTimelineEvent,
-  triageFiles,
-  writeTimelineJsonl,
-} from "@sonae/triage";
+import { runTriageInChild } from "@sonae/triage";
 import { eq } from "drizzle-orm";
 import type { AppDeps } from "../../app-deps";
 import type { BundleRow } from "../evidence/evidence.service";
@@ -33,8 +22,9 @@ export function runEventsPath(deps: AppDeps, runId: string): string {
 /**
  * Runs the triage engine over a stored bundle: re-verifies it first (hashes, signature, chain),
  * exposes it to the engine under a `.zip` name through a symlink (the vault file is read-only and
- * never copied), writes the events as JSONL and keeps detections and problems on the run row.
- * Progress is written at most twice a second so the UI can poll it.
+ * never copied), and triages it in a child process (runTriageInChild) so a hostile or huge file
+ * never blocks this server's event loop; the child writes the events as JSONL, detections and
+ * problems go on the run row. Progress is written at most twice a second so the UI can poll it.
  */
 export async function executeTriageRun(deps: AppDeps, runId: string, bundle: BundleRow): Promise<void> {
   const temp = await mkdtemp(path.join(tmpdir(), "sonae-triage-"));
@@ -43,39 +33,31 @@ export async function executeTriageRun(deps: AppDeps, runId: string, bundle: Bun
     if (!report.ok) throw new Error(`bundle failed re-verification: ${report.failures[0]?.message.en ?? ""}`);
     const link = path.join(temp, `${bundle.sha256.slice(0, 12)}.zip`);
     await symlink(storedBundlePath(deps, bundle.sha256), link);
-    const { files, cleanup } = await collectInputs([link]);
-    const sigma = await sigmaDetectors();
-    let lastWrite = 0;
-    const opts: BuildTimelineOptions = {
-      onProgress: (p) => {
-        const now = Date.now();
-        if (now - lastWrite < 500) return;
-        lastWrite = now;
-        void deps.db
-          .update(evidenceTriageRuns)
-          .set({ progress: { fileIndex: p.fileIndex, fileCount: p.fileCount, file: p.file } })
-          .where(eq(evidenceTriageRuns.id, runId))
-          .catch(() => undefined);
-      },
-      extraDetectors: sigma.detectors,
-    };
-    const result = await triageFiles(files, opts).finally(cleanup);
     const out = runEventsPath(deps, runId);
     await mkdir(path.dirname(out), { recursive: true, mode: 0o700 });
-    const stream = createWriteStream(out, { flags: "wx", mode: 0o600 });
-    await writeTimelineJsonl(result.events, stream);
-    await new Promise<void>((resolve, reject) =>
-      stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    // Sigma: the shipped SigmaHQ rules, the folder in SONAE_SIGMA_RULES instead, none when "off".
+    const setting = process.env.SONAE_SIGMA_RULES;
+    const result = await runTriageInChild(
+      { inputs: [link], eventsOut: out, ...(setting ? { sigma: setting } : {}) },
+      {
+        onProgress: (p) => {
+          void deps.db
+            .update(evidenceTriageRuns)
+            .set({ progress: { fileIndex: p.fileIndex, fileCount: p.fileCount, file: p.file } })
+            .where(eq(evidenceTriageRuns.id, runId))
+            .catch(() => undefined);
+        },
+      },
     );
     await deps.db
       .update(evidenceTriageRuns)
       .set({
         status: "done",
-        eventCount: result.events.length,
+        eventCount: result.eventCount,
         detections: result.detections.map((d) => ({ ...d, bundleSha256: bundle.sha256 })),
         problems: result.problems,
         // The rule set and date travel with the run (jsonb, no extra column): see presentRun.
-        progress: { fileIndex: files.length, fileCount: files.length, sigma: sigma.summary },
+        progress: { fileIndex: result.fileCount, fileCount: result.fileCount, sigma: result.sigma },
         finishedAt: new Date(),
       })
       .where(eq(evidenceTriageRuns.id, runId));
@@ -92,21 +74,4 @@ export async function executeTriageRun(deps: AppDeps, runId: string, bundle: Bun
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
-}
-
-/**
- * Sigma rules for a run: the shipped SigmaHQ rules (content/sigma) by default, the folder in
- * SONAE_SIGMA_RULES instead, none when it is "off". Parsed once per process (cached by
- * loadSigmaRuleSet); alerts carry author, rule link and rule set with its date (DRL 1.1).
- */
-export async function sigmaDetectors(setting: string | undefined = process.env.SONAE_SIGMA_RULES): Promise<{
-  detectors: NonNullable<BuildTimelineOptions["extraDetectors"]>;
-  summary: SigmaRunSummary | null;
-}> {
-  if (setting === "off") return { detectors: [], summary: null };
-  const set = await loadSigmaRuleSet(setting || undefined);
-  return {
-    detectors: [(events: TTimelineEvent[]) => runSigmaRules(set.rules, events, set.source)],
-    summary: summariseSigmaRuleSet(set),
-  };
 }

@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Checkbox,
   Group,
@@ -152,7 +153,14 @@ export function TimelineView({
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatJst(e.time)}</Table.Td>
                     {showUtc && <Table.Td style={{ whiteSpace: "nowrap" }}>{e.time}</Table.Td>}
                     <Table.Td>{e.host}</Table.Td>
-                    <Table.Td>{e.event}</Table.Td>
+                    <Table.Td>
+                      {e.recovered && (
+                        <Badge color="orange" variant="light" mr={4} title={t("timeline.recoveredHint")}>
+                          {t("timeline.recovered")}
+                        </Badge>
+                      )}
+                      {e.event}
+                    </Table.Td>
                     <Table.Td>{e.user}</Table.Td>
                     <Table.Td>{e.sourceAddress}</Table.Td>
                     <Table.Td fz="xs" style={{ wordBreak: "break-all" }}>
