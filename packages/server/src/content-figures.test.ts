@@ -29,7 +29,8 @@ function files(dir: string): string[] {
 
 function leaves(value: unknown, file: string, at: string, ancestors: unknown[], out: Leaf[]) {
   if (typeof value === "string") out.push({ file, at, text: value, ancestors });
-  else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, file, `${at}[${i}]`, ancestors, out));
+  else if (Array.isArray(value))
+    for (const [i, v] of value.entries()) leaves(v, file, `${at}[${i}]`, ancestors, out);
   else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) leaves(v, file, `${at}.${k}`, [value, ...ancestors], out);
 }
