@@ -58,5 +58,12 @@ export const INCIDENTS_EVENTS = [
     obligationId: z.string(),
     status: z.string(),
   }),
+  /** The four 規則7条 questions answered: whether the PPC must be told, and in how many days (確報). */
+  z.object({
+    type: z.literal("incident.ppc_assessed"),
+    ...incident,
+    status: z.string(),
+    finalReportDays: z.number(),
+  }),
   z.object({ type: z.literal("incident.team_changed"), userIds: z.array(z.string()) }),
 ] as const;

@@ -1,4 +1,4 @@
-import type { TIncidentDetail } from "@sonae/core";
+import { assessPpc, type TIncidentDetail } from "@sonae/core";
 import { parseReportPackage, renderReportStix } from "@sonae/documents";
 import { loadShippedKevCatalog } from "@sonae/kev";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,7 @@ function bareIncident(): TIncidentDetail {
     timeline: [],
     indicators: [],
     deadlines: [],
+    ppc: assessPpc(null, []),
     createdAt: "2026-11-20T00:00:00.000Z",
     updatedAt: "2026-11-20T00:00:00.000Z",
   };

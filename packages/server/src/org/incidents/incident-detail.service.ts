@@ -1,4 +1,5 @@
 import {
+  assessPpc,
   computeDeadlines,
   type TDeadlineView,
   type TIncidentDetail,
@@ -6,6 +7,7 @@ import {
   type TUpcomingDeadline,
   ZIncidentDdos,
   ZIncidentFamily,
+  ZPpcAssessment,
   ZRansomDemand,
 } from "@sonae/core";
 import { type Db, incidentReports, incidents, incidentTimeline } from "@sonae/db";
@@ -24,6 +26,12 @@ type IncidentRow = typeof incidents.$inferSelect;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The stored 規則7条 answers (null until someone answers) and what they decide. */
+export function ppcOf(row: IncidentRow) {
+  const answers = row.ppcAssessment ? ZPpcAssessment.safeParse(row.ppcAssessment) : null;
+  return assessPpc(answers?.success ? answers.data : null, row.symptoms as TIncidentSymptom[]);
+}
+
 async function deadlinesOf(db: Reader, row: IncidentRow, now: Date): Promise<TDeadlineView[]> {
   const reports = await db.select().from(incidentReports).where(eq(incidentReports.incidentId, row.id));
   return computeDeadlines(
@@ -32,6 +40,7 @@ async function deadlinesOf(db: Reader, row: IncidentRow, now: Date): Promise<TDe
       learnedAt: iso(row.learnedAt),
       personalData: row.personalData as "yes" | "no" | "unknown",
       symptoms: row.symptoms as TIncidentSymptom[],
+      ppc: ppcOf(row),
     },
     reports.map((r) => ({
       obligationId: r.obligationId,
@@ -103,6 +112,7 @@ export async function loadIncidentDetail(db: Reader, ctx: Ctx, id: string): Prom
     })),
     indicators: indicators.map(presentIndicator),
     deadlines,
+    ppc: ppcOf(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

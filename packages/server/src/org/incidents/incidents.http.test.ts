@@ -207,7 +207,20 @@ describe("a ransomware incident from intake to the police package", () => {
   });
 
   it("computes the PPC deadlines from when the organisation learned of it (60 days for ransomware)", async () => {
+    // No PPC date before the four 規則7条 questions are answered; ransomware suggests 3号.
+    const before = (await admin.get(`/api/incidents/${incidentId}`)).json();
+    expect(before.ppc).toMatchObject({ status: "unanswered", suggestedUnauthorisedPurpose: true });
+    const waiting = before.deadlines.find((d: { obligationId: string }) => d.obligationId === "ppc-final");
+    expect(waiting).toMatchObject({ awaitingPpcAssessment: true, dueAt: null });
+    const answers = {
+      sensitiveData: "no",
+      financialHarm: "no",
+      unauthorisedPurpose: "yes",
+      over1000: "unknown",
+    };
+    expect((await admin.put(`/api/incidents/${incidentId}/ppc-assessment`, answers)).statusCode).toBe(204);
     const detail = (await admin.get(`/api/incidents/${incidentId}`)).json();
+    expect(detail.ppc).toMatchObject({ status: "reportable", finalReportDays: 60 });
     const byId = Object.fromEntries(
       detail.deadlines.map((d: { obligationId: string }) => [d.obligationId, d]),
     );

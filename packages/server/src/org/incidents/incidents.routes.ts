@@ -15,7 +15,7 @@ import { requireActor } from "../../platform/auth/auth.policy";
 import { contextOf } from "../../platform/http/request-context";
 import { listUpcomingDeadlines, viewIncident } from "./incident-detail.service";
 import { incidentExportRoutes } from "./incident-exports.routes";
-import { incidentIndicatorPromotionRoutes } from "./incident-indicator-promotion.routes";
+import { incidentJudgementRoutes } from "./incident-judgement.routes";
 import { listIncidentTeam, setIncidentTeam } from "./incident-team.service";
 import { incidentWorkRoutes } from "./incident-work.routes";
 import { createIncident, listIncidents, updateIncident } from "./incidents.service";
@@ -142,7 +142,7 @@ export function incidentsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
 
     await app.register(incidentWorkRoutes(deps));
-    await app.register(incidentIndicatorPromotionRoutes(deps));
+    await app.register(incidentJudgementRoutes(deps));
     await app.register(incidentExportRoutes(deps));
   };
 }

@@ -9,6 +9,7 @@ import { recordChecklistStep } from "./incident-checklist.service";
 import { listUpcomingDeadlines, viewIncident } from "./incident-detail.service";
 import { exportIncident } from "./incident-exports.service";
 import { extractIntoIncident } from "./incident-indicators.service";
+import { recordPpcAssessment } from "./incident-ppc.service";
 import { setIncidentTeam } from "./incident-team.service";
 import { recordDemand, recordReport } from "./incident-work.service";
 import { createIncident, listIncidents, updateIncident } from "./incidents.service";
@@ -31,6 +32,12 @@ describe.each(testBackends())("incident services on $name", (backend) => {
       learnedAt: "2026-11-20T00:00:00Z",
       personalData: "yes",
       terminals: [{ host: "FS01", encrypted: "yes" }],
+    });
+    await recordPpcAssessment(db, ctx, incident.id, {
+      sensitiveData: "no",
+      financialHarm: "no",
+      unauthorisedPurpose: "yes",
+      over1000: "no",
     });
     await recordChecklistStep(db, ctx, incident.id, "keep-powered", { done: true });
     await recordDemand(db, ctx, incident.id, { noteText: readCubaNote(), paid: "no" });
@@ -61,7 +68,9 @@ describe.each(testBackends())("incident services on $name", (backend) => {
       config: { dataDir: "/nonexistent-sonae-data" },
     } as unknown as AppDeps;
     const file = await exportIncident(deps, ctx, incident.id, "json");
-    expect(JSON.parse(String(file.body)).indicators.length).toBe(duplicates);
+    const pkg = JSON.parse(String(file.body));
+    // Every value extracted from the note is in the package: as an indicator, or as context.
+    expect(pkg.indicators.length + (pkg.indicatorContext?.length ?? 0)).toBe(duplicates);
 
     const types = (
       await db
@@ -78,6 +87,7 @@ describe.each(testBackends())("incident services on $name", (backend) => {
       "incident.report_recorded",
       "incident.viewed",
       "incident.exported",
+      "incident.ppc_assessed",
     ])
       expect(types).toContain(type);
   });

@@ -3,7 +3,8 @@ export const backupsJa = {
   title: "バックアップ台帳",
   intro:
     "被害組織の7割以上がバックアップからの復元に失敗しています（オンラインのバックアップも暗号化された例が多数）。オフラインのコピーと復元テストを記録してください。",
-  source: "出典: 警察庁「サイバー事案発生に備えた警察への連絡体制の整備等について」(2025-01-31) 参考2",
+  source:
+    "出典: 警察庁「サイバー事案発生に備えた警察への連絡体制の整備等について」(2025-01-31) 参考2（令和6年上半期のデータ）",
   add: "バックアップを追加",
   edit: "編集",
   delete: "削除",
@@ -49,7 +50,8 @@ export const backupsEn: Record<keyof typeof backupsJa, unknown> = {
   title: "Backup register",
   intro:
     "Over 70% of victims failed to restore from backup (online backups were often encrypted too). Record your offline copies and restore tests.",
-  source: "Source: NPA notice on police contact arrangements (2025-01-31), reference 2",
+  source:
+    "Source: NPA notice on police contact arrangements (2025-01-31), reference 2 (data for the first half of 2024)",
   add: "Add backup set",
   edit: "Edit",
   delete: "Delete",
