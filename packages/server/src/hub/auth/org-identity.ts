@@ -28,12 +28,13 @@ export async function loadKeyFacts(
       status: hubOrgKeys.status,
       fingerprint: hubOrgKeys.fingerprint,
       orgName: hubOrgKeys.orgName,
+      // Written with explicit table names: inside the subquery an unqualified column would bind to "other".
       nameClaimedEarlier: sql<boolean>`EXISTS (
-        SELECT 1 FROM ${hubOrgKeys} AS other
-        WHERE ${orgNameNorm(sql`other.org_name`)} = ${orgNameNorm(hubOrgKeys.orgName)}
-          AND other.id <> ${hubOrgKeys.id}
+        SELECT 1 FROM hub_org_keys AS other
+        WHERE ${orgNameNorm(sql`other.org_name`)} = ${orgNameNorm(sql`hub_org_keys.org_name`)}
+          AND other.id <> hub_org_keys.id
           AND other.status <> 'revoked'
-          AND other.registered_at < ${hubOrgKeys.registeredAt})`,
+          AND other.registered_at < hub_org_keys.registered_at)`,
     })
     .from(hubOrgKeys)
     .where(inArray(hubOrgKeys.id, ids));
