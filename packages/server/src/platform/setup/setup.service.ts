@@ -36,7 +36,12 @@ export async function completeSetup(
     if (existing.length > 0) throw new AppError("SETUP_DONE");
     const [org] = await tx.insert(organisations).values(input.organisation).returning();
     if (!org) throw new AppError("INTERNAL");
-    const admin = await createUser(tx, ctx, { organisationId: org.id, ...input.admin, role: "admin" });
+    const admin = await createUser(tx, ctx, {
+      organisationId: org.id,
+      ...input.admin,
+      role: "admin",
+      organisationName: org.name,
+    });
     await afterSetup?.(tx, ctx, admin);
     await recordAudit(
       tx,
