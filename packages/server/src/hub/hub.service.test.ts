@@ -47,7 +47,7 @@ describe.each(testBackends())("hub services on $name", (backend) => {
       expect(again.receipt.reference).toBe(a.receipt.reference);
       const b = await send(`b-${suffix}-000`, "02");
 
-      const hokkaido: HubActor = { ...ctx.actor, unitId: 1, hubRole: "analyst", isNational: false };
+      const hokkaido: HubActor = { ...ctx.actor, unitId: 1, hubRole: "intake_officer", isNational: false };
       const aomori: HubActor = { ...ctx.actor, unitId: 2, hubRole: "intake_officer", isNational: false };
       const national: HubActor = { ...ctx.actor, unitId: 0, hubRole: "analyst", isNational: true };
       const idOf = async (ref: string) => {

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app-deps";
+import type { AfterSetup } from "../platform/setup/setup.service";
 import { hubAdvisoriesRoutes } from "./advisories/hub-advisories.routes";
 import { hubAuthRoutes } from "./auth/hub-auth.routes";
+import { ensureNationalAdmin, grantFirstNationalAdmin } from "./auth/hub-memberships.service";
 import { seedHubUnits } from "./auth/hub-units.service";
+import { orgKeysRoutes } from "./auth/org-keys.routes";
+import { unitAuditRoutes } from "./auth/unit-audit.routes";
 import { hubCasesRoutes } from "./cases/hub-cases.routes";
 import { hubCorrelationRoutes } from "./correlation/hub-correlation.routes";
 import { hubIntakeRoutes } from "./intake/hub-intake.routes";
@@ -18,11 +22,21 @@ import { loadHubKeyring } from "./store/hub-keyring";
 export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<void> {
   if (deps.config.mode !== "hub") return;
   loadHubKeyring(deps.config.dataDir);
-  await seedHubUnits(deps.db, { actor: null, ip: null, userAgent: "sonae-hub-start" });
+  const startCtx = { actor: null, ip: null, userAgent: "sonae-hub-start" };
+  await seedHubUnits(deps.db, startCtx);
+  await ensureNationalAdmin(deps.db, startCtx);
   await app.register(hubAuthRoutes(deps));
+  await app.register(orgKeysRoutes(deps));
+  await app.register(unitAuditRoutes(deps));
   await app.register(hubIntakeRoutes(deps));
   await app.register(hubCasesRoutes(deps));
   await app.register(hubCorrelationRoutes(deps));
   await app.register(hubStatsRoutes(deps));
   await app.register(hubAdvisoriesRoutes(deps));
+}
+
+/** On a hub, first-run setup makes its administrator the first national unit admin (explicitly). */
+export function hubAfterSetup(deps: AppDeps): AfterSetup | undefined {
+  if (deps.config.mode !== "hub") return undefined;
+  return (tx, ctx, admin) => grantFirstNationalAdmin(tx, ctx, admin);
 }

@@ -25,7 +25,7 @@ export function hubAdvisoriesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "case.read");
+        assertHubCan(actor, "advisory.read");
         return listUnitAdvisories(deps.db, actor);
       },
     );

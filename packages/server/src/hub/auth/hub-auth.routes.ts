@@ -1,23 +1,34 @@
-import { HUB_UNITS, ZHubMe, ZHubSetMembershipRequest, ZHubUnit } from "@sonae/core";
+import { HUB_UNITS, ZHubMe, ZHubRole, ZHubSetMembershipRequest, ZHubUnit } from "@sonae/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../platform/http/request-context";
 import { assertHubCan, requireHubActor, unitOf } from "./hub.policy";
-import { setHubMembership } from "./hub-units.service";
-import { listOrgKeys, setOrgKeyStatus } from "./org-keys.service";
+import {
+  listHubMemberships,
+  removeHubMembership,
+  setHubMembership,
+  unitRightsOf,
+} from "./hub-memberships.service";
 
-const ZOrgKey = z.object({
-  id: z.string(),
-  fingerprint: z.string(),
-  orgName: z.string(),
-  unitId: z.int(),
-  status: z.enum(["pending", "active", "revoked"]),
-  registeredAt: z.string(),
-  confirmedAt: z.string().nullable(),
+const ZMemberships = z.object({
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      email: z.string(),
+      displayName: z.string(),
+      isDisabled: z.boolean(),
+      unitId: z.int(),
+      role: ZHubRole,
+    }),
+  ),
+  unassigned: z.array(z.object({ userId: z.string(), email: z.string(), displayName: z.string() })),
+  /** null: every unit (national unit admin). */
+  manageableUnitIds: z.array(z.int()).nullable(),
+  nationalAdminCount: z.int(),
 });
 
-/** Who am I in the hub, the unit list, memberships and organisation-key enrolment. */
+/** Who am I in the hub, the unit list and memberships (unit admins, within the rights table). */
 export function hubAuthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -36,6 +47,7 @@ export function hubAuthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           displayName: actor.displayName,
           unit: unitOf(actor.unitId),
           role: actor.hubRole,
+          rights: unitRightsOf(actor),
         };
       },
     );
@@ -45,6 +57,21 @@ export function hubAuthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         await requireHubActor(deps.db, request);
         return HUB_UNITS.map((u) => ({ ...u }));
+      },
+    );
+    app.get(
+      "/api/hub/memberships",
+      {
+        schema: {
+          tags: ["hub"],
+          summary: "所属一覧 / Members of the units I administer",
+          response: { 200: ZMemberships },
+        },
+      },
+      async (request) => {
+        const actor = await requireHubActor(deps.db, request);
+        assertHubCan(actor, "members.manage");
+        return listHubMemberships(deps.db, contextOf(request), actor);
       },
     );
     app.put(
@@ -59,40 +86,23 @@ export function hubAuthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "unit.manage");
         return setHubMembership(deps.db, contextOf(request), actor, request.body);
       },
     );
-    app.get(
-      "/api/hub/org-keys",
+    app.delete(
+      "/api/hub/memberships/:userId",
       {
         schema: {
           tags: ["hub"],
-          summary: "報告組織の鍵 / Reporting organisations' keys",
-          response: { 200: z.array(ZOrgKey) },
+          summary: "所属の解除 / Remove a user from the hub (unit admins)",
+          params: z.object({ userId: z.uuid() }),
+          response: { 204: z.null() },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "unit.manage");
-        return listOrgKeys(deps.db, actor);
-      },
-    );
-    app.post(
-      "/api/hub/org-keys/:id/status",
-      {
-        schema: {
-          tags: ["hub"],
-          summary: "鍵の確認・失効 / Confirm or revoke an organisation key",
-          params: z.object({ id: z.uuid() }),
-          body: z.object({ status: z.enum(["active", "revoked"]) }),
-          response: { 200: z.object({ id: z.string(), status: z.string() }) },
-        },
-      },
-      async (request) => {
-        const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "unit.manage");
-        return setOrgKeyStatus(deps.db, contextOf(request), actor, request.params.id, request.body.status);
+        await removeHubMembership(deps.db, contextOf(request), actor, request.params.userId);
+        return reply.status(204).send(null);
       },
     );
   };

@@ -4,35 +4,27 @@ import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { requireActor } from "../../platform/auth/auth.policy";
 import type { Actor } from "../../platform/http/request-context";
+import { type HubUnitAction, hubRightAllows, relationToUnit } from "./hub-rights";
 
 /** A signed-in hub user with their unit and hub role. */
 export type HubActor = Actor & { unitId: number; hubRole: THubRole; isNational: boolean };
 
 /**
- * Named hub permissions. Intake officers triage and talk to reporters; analysts read cases and
- * correlations; unit admins do both and manage their unit's people and organisation keys.
+ * A unit-level action (queue, statistics, alerts, advisories, keys, members, audit) on the
+ * actor's own unit, or on `unitId` when given. Decided by the one table in hub-rights.ts.
  */
-const HUB_PERMISSIONS = {
-  "case.read": ["intake_officer", "analyst", "unit_admin"],
-  "case.triage": ["intake_officer", "unit_admin"],
-  "message.post": ["intake_officer", "analyst", "unit_admin"],
-  "correlation.read": ["analyst", "unit_admin"],
-  "unit.manage": ["unit_admin"],
-  "stats.read": ["intake_officer", "analyst", "unit_admin"],
-  "advisory.publish": ["analyst", "unit_admin"],
-} as const satisfies Record<string, readonly THubRole[]>;
+export function assertHubCan(actor: HubActor, action: HubUnitAction, unitId = actor.unitId): void {
+  if (!hubRightAllows(actor.hubRole, relationToUnit(actor, unitId), action)) throw new AppError("FORBIDDEN");
+}
 
-export type HubAction = keyof typeof HUB_PERMISSIONS;
-
-export function assertHubCan(actor: HubActor, action: HubAction): void {
-  if (!(HUB_PERMISSIONS[action] as readonly THubRole[]).includes(actor.hubRole))
-    throw new AppError("FORBIDDEN");
+export function hubCan(actor: HubActor, action: HubUnitAction, unitId = actor.unitId): boolean {
+  return hubRightAllows(actor.hubRole, relationToUnit(actor, unitId), action);
 }
 
 /**
- * The hub actor of a request. A membership row decides unit and role. The hub organisation's
- * administrator created by first-run setup has no row yet and acts as unit admin of the national
- * unit, so someone can always assign the first memberships. Anyone else without a row is refused.
+ * The hub actor of a request. Only a membership row gives a unit and a role: national access is
+ * an explicit membership of the national unit (first-run setup gives the hub's first
+ * administrator one). An organisation role, even admin, grants nothing in the hub.
  */
 export async function requireHubActor(db: Db, request: FastifyRequest): Promise<HubActor> {
   const actor = requireActor(request);
@@ -43,8 +35,6 @@ export async function requireHubActor(db: Db, request: FastifyRequest): Promise<
     .limit(1);
   if (row)
     return { ...actor, unitId: row.unitId, hubRole: row.role, isNational: row.unitId === NATIONAL_UNIT_ID };
-  if (actor.role === "admin")
-    return { ...actor, unitId: NATIONAL_UNIT_ID, hubRole: "unit_admin", isNational: true };
   throw new AppError("FORBIDDEN", {
     detail: { ja: "ハブの所属ユニットが設定されていません。", en: "You have no hub unit membership." },
   });

@@ -1,27 +1,112 @@
 import { AppError } from "@sonae/core";
-import { type Db, hubOrgKeys } from "@sonae/db";
-import { desc, eq } from "drizzle-orm";
+import { type Db, hubOrgKeys, hubReports, orgNameNorm } from "@sonae/db";
+import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
-import type { HubActor } from "./hub.policy";
+import { openPayload } from "../cases/case.present";
+import type { HubKeyring } from "../store/hub-keyring";
+import { assertHubCan, type HubActor, hubCan } from "./hub.policy";
+import { loadKeyFacts } from "./org-identity";
 
-/** Organisation keys the unit admin may confirm: their prefecture's (all for the national unit). */
-export async function listOrgKeys(db: Db, actor: HubActor) {
+type KeyRow = typeof hubOrgKeys.$inferSelect;
+
+const presentKey = (k: KeyRow, nameClaimedEarlier: boolean) => ({
+  id: k.id,
+  fingerprint: k.fingerprint,
+  orgName: k.orgName,
+  unitId: k.prefectureUnitId,
+  status: k.status,
+  registeredAt: k.registeredAt.toISOString(),
+  confirmedAt: k.confirmedAt?.toISOString() ?? null,
+  nameClaimedEarlier,
+});
+
+/** Organisation keys the unit admin may confirm: their prefecture's (all for the national unit). Audited. */
+export async function listOrgKeys(db: Db, ctx: RequestContext, actor: HubActor) {
   const rows = await db
     .select()
     .from(hubOrgKeys)
     .where(actor.isNational ? undefined : eq(hubOrgKeys.prefectureUnitId, actor.unitId))
     .orderBy(desc(hubOrgKeys.registeredAt))
     .limit(500);
-  return rows.map((k) => ({
-    id: k.id,
-    fingerprint: k.fingerprint,
-    orgName: k.orgName,
-    unitId: k.prefectureUnitId,
-    status: k.status,
-    registeredAt: k.registeredAt.toISOString(),
-    confirmedAt: k.confirmedAt?.toISOString() ?? null,
-  }));
+  const facts = await loadKeyFacts(
+    db,
+    rows.map((k) => k.id),
+  );
+  await recordAudit(db, ctx, {
+    type: "hub.org_keys_viewed",
+    unitId: actor.unitId,
+    keyIds: rows.map((k) => k.id),
+  });
+  return rows.map((k) => presentKey(k, facts.get(k.id)?.nameClaimedEarlier ?? false));
+}
+
+async function loadManageableKey(db: Pick<Db, "select">, actor: HubActor, keyId: string) {
+  const [key] = await db.select().from(hubOrgKeys).where(eq(hubOrgKeys.id, keyId)).limit(1);
+  // Another prefecture's key is not revealed (404), as for cases.
+  if (!key || !hubCan(actor, "keys.manage", key.prefectureUnitId)) throw new AppError("NOT_FOUND");
+  return key;
+}
+
+/**
+ * What a unit admin compares before confirming a key by phone: the fingerprint, and beside it what
+ * the organisation claimed (signed name, the latest package's organisation and contact, which
+ * are unverified claims), how many reports the key sent, and other keys using the same name.
+ */
+export async function getOrgKeyForConfirmation(
+  db: Db,
+  ctx: RequestContext,
+  ring: HubKeyring,
+  actor: HubActor,
+  keyId: string,
+) {
+  const key = await loadManageableKey(db, actor, keyId);
+  const facts = (await loadKeyFacts(db, [key.id])).get(key.id);
+  const [latest] = await db
+    .select()
+    .from(hubReports)
+    .where(eq(hubReports.orgKeyId, key.id))
+    .orderBy(desc(hubReports.receivedAt))
+    .limit(1);
+  const [reports] = await db.select({ n: count() }).from(hubReports).where(eq(hubReports.orgKeyId, key.id));
+  const sameName = await db
+    .select()
+    .from(hubOrgKeys)
+    .where(
+      and(
+        sql`${orgNameNorm(hubOrgKeys.orgName)} = ${orgNameNorm(sql`${key.orgName}::text`)}`,
+        ne(hubOrgKeys.id, key.id),
+      ),
+    )
+    .orderBy(hubOrgKeys.registeredAt)
+    .limit(20);
+  type Claimed = {
+    organisation?: { name?: string; prefecture?: string };
+    contactPerson?: { name?: string; phone?: string; email?: string };
+  };
+  const pkg = latest
+    ? ((openPayload(ring, latest).sealed.body as { package?: Claimed } | null)?.package ?? {})
+    : {};
+  await recordAudit(db, ctx, { type: "hub.org_keys_viewed", unitId: actor.unitId, keyIds: [key.id] });
+  return {
+    key: presentKey(key, facts?.nameClaimedEarlier ?? false),
+    claimed: {
+      signedOrgName: key.orgName,
+      packageOrgName: pkg.organisation?.name ?? null,
+      packagePrefecture: pkg.organisation?.prefecture ?? null,
+      contactName: pkg.contactPerson?.name ?? null,
+      contactPhone: pkg.contactPerson?.phone ?? null,
+      latestReference: latest?.reference ?? null,
+      latestReceivedAt: latest?.receivedAt.toISOString() ?? null,
+      reportCount: Number(reports?.n ?? 0),
+    },
+    sameNameKeys: sameName.map((k) => ({
+      fingerprint: k.fingerprint,
+      status: k.status,
+      unitId: k.prefectureUnitId,
+      registeredAt: k.registeredAt.toISOString(),
+    })),
+  };
 }
 
 /**
@@ -35,9 +120,9 @@ export async function setOrgKeyStatus(
   keyId: string,
   status: "active" | "revoked",
 ) {
+  assertHubCan(actor, "keys.manage");
   return db.transaction(async (tx) => {
-    const [key] = await tx.select().from(hubOrgKeys).where(eq(hubOrgKeys.id, keyId)).limit(1);
-    if (!key || (!actor.isNational && key.prefectureUnitId !== actor.unitId)) throw new AppError("NOT_FOUND");
+    await loadManageableKey(tx, actor, keyId);
     await tx
       .update(hubOrgKeys)
       .set({ status, confirmedBy: actor.userId, confirmedAt: new Date() })

@@ -1,5 +1,6 @@
 import { isSlaBreached, type THubCaseSummary } from "@sonae/core";
 import type { hubReports } from "@sonae/db";
+import { identityOf, type KeyFacts } from "../auth/org-identity";
 import type { SealedPayload } from "../intake/report-store";
 import { openJson, unwrapDataKey } from "../store/envelope";
 import type { HubKeyring } from "../store/hub-keyring";
@@ -11,7 +12,13 @@ export function openPayload(ring: HubKeyring, row: Row): { dek: Buffer; sealed: 
   return { dek, sealed: openJson<SealedPayload>(dek, row.payloadEnc, `payload:${row.id}`) };
 }
 
-export function presentCaseSummary(row: Row, sealed: SealedPayload, now = new Date()): THubCaseSummary {
+/** One queue row; `key` is the signing key's facts (from `loadKeyFacts`) for organisation reports. */
+export function presentCaseSummary(
+  row: Row,
+  sealed: SealedPayload,
+  key: KeyFacts | undefined,
+  now = new Date(),
+): THubCaseSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -30,5 +37,6 @@ export function presentCaseSummary(row: Row, sealed: SealedPayload, now = new Da
     slaBreached: isSlaBreached(row, now),
     assigneeUserId: row.assigneeUserId,
     escalated: row.escalatedAt !== null,
+    identity: identityOf(row, sealed, key),
   };
 }

@@ -6,25 +6,20 @@ import {
   type THubCaseSummary,
   type THubCaseUpdateRequest,
 } from "@sonae/core";
-import {
-  type Db,
-  hubAttachments,
-  hubMemberships,
-  hubMessages,
-  hubOrgKeys,
-  hubReportShares,
-  hubReports,
-} from "@sonae/db";
+import { type Db, hubAttachments, hubMemberships, hubMessages, hubReportShares, hubReports } from "@sonae/db";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { type HubActor, unitOf } from "../auth/hub.policy";
+import type { HubCaseAction } from "../auth/hub-rights";
+import { loadKeyFacts } from "../auth/org-identity";
 import { moveObservations } from "../correlation/observations.repo";
 import { presentMessages } from "../messages/messages.present";
 import { openBytes, openJson } from "../store/envelope";
 import type { HubKeyring } from "../store/hub-keyring";
 import { openPayload, presentCaseSummary } from "./case.present";
 import { loadVisibleReport, visibleReports } from "./case-access";
+import { authoriseCase } from "./case-rights";
 
 /** The actor's queue: reports visible to their unit, newest first, at most 200; the read is audited. */
 export async function listCases(
@@ -39,8 +34,19 @@ export async function listCases(
     .where(visibleReports(actor))
     .orderBy(desc(hubReports.receivedAt))
     .limit(200);
-  await recordAudit(db, ctx, { type: "hub.queue_viewed", unitId: actor.unitId, count: rows.length });
-  return rows.map((row) => presentCaseSummary(row, openPayload(ring, row).sealed));
+  await recordAudit(db, ctx, {
+    type: "hub.queue_viewed",
+    unitId: actor.unitId,
+    count: rows.length,
+    reportIds: rows.map((r) => r.id),
+  });
+  const keys = await loadKeyFacts(
+    db,
+    rows.map((r) => r.orgKeyId),
+  );
+  return rows.map((row) =>
+    presentCaseSummary(row, openPayload(ring, row).sealed, row.orgKeyId ? keys.get(row.orgKeyId) : undefined),
+  );
 }
 
 /** One case with payload, indicators, attachments and messages. Every read is audited (§6). */
@@ -51,11 +57,9 @@ export async function getCase(
   actor: HubActor,
   id: string,
 ): Promise<THubCaseDetail> {
-  const row = await loadVisibleReport(db, actor, id);
+  const row = await authoriseCase(db, ctx, actor, id, "case.read");
   const { dek, sealed } = openPayload(ring, row);
-  const [key] = row.orgKeyId
-    ? await db.select().from(hubOrgKeys).where(eq(hubOrgKeys.id, row.orgKeyId)).limit(1)
-    : [];
+  const key = row.orgKeyId ? (await loadKeyFacts(db, [row.orgKeyId])).get(row.orgKeyId) : undefined;
   const files = await db
     .select()
     .from(hubAttachments)
@@ -69,7 +73,7 @@ export async function getCase(
   const shares = await db.select().from(hubReportShares).where(eq(hubReportShares.reportId, row.id));
   await recordAudit(db, ctx, { type: "hub.case_viewed", reportId: row.id, reference: row.reference });
   return {
-    ...presentCaseSummary(row, sealed),
+    ...presentCaseSummary(row, sealed, key),
     keyStatus: key?.status ?? null,
     payload: sealed.body,
     indicators: sealed.indicators,
@@ -92,7 +96,7 @@ export async function readAttachment(
   id: string,
   attachmentId: string,
 ) {
-  const row = await loadVisibleReport(db, actor, id);
+  const row = await authoriseCase(db, ctx, actor, id, "case.read");
   const [file] = await db
     .select()
     .from(hubAttachments)
@@ -112,6 +116,18 @@ export async function readAttachment(
   };
 }
 
+/** Which right of the policy table each triage action needs. */
+const CASE_ACTION_RIGHT: Record<THubCaseUpdateRequest["action"], HubCaseAction> = {
+  acknowledge: "case.triage",
+  classify: "case.triage",
+  prioritise: "case.triage",
+  assign: "case.triage",
+  escalate: "case.triage",
+  close: "case.close",
+  share: "case.share",
+  transfer: "case.transfer",
+};
+
 async function share(tx: Db, reportId: string, unitId: number, reason: "transfer" | "share" | "escalation") {
   await tx.insert(hubReportShares).values({ reportId, unitId, reason }).onConflictDoNothing();
 }
@@ -127,6 +143,8 @@ export async function updateCase(
   id: string,
   input: THubCaseUpdateRequest,
 ) {
+  // The rights table decides first, outside the transaction, so a refusal is audited and kept.
+  await authoriseCase(db, ctx, actor, id, CASE_ACTION_RIGHT[input.action]);
   return db.transaction(async (tx) => {
     const row = await loadVisibleReport(tx, actor, id);
     const now = new Date();

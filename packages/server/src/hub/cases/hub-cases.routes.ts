@@ -25,7 +25,7 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "case.read");
+        assertHubCan(actor, "queue.read");
         return listCases(deps.db, contextOf(request), ring(), actor);
       },
     );
@@ -34,7 +34,6 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       { schema: { tags: ["hub"], summary: "事案 / Case", params: ZId, response: { 200: ZHubCaseDetail } } },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "case.read");
         return getCase(deps.db, contextOf(request), ring(), actor, request.params.id);
       },
     );
@@ -52,7 +51,6 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "case.triage");
         return updateCase(deps.db, contextOf(request), actor, request.params.id, request.body);
       },
     );
@@ -69,7 +67,6 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "message.post");
         return reply
           .status(201)
           .send(
@@ -95,7 +92,6 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "case.read");
         const file = await readAttachment(
           deps.db,
           contextOf(request),

@@ -5,7 +5,8 @@ import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import type { HubActor } from "../auth/hub.policy";
 import { openPayload } from "../cases/case.present";
-import { loadVisibleReport, visibilityOf } from "../cases/case-access";
+import { visibilityOf } from "../cases/case-access";
+import { authoriseCase } from "../cases/case-rights";
 import type { HubKeyring } from "../store/hub-keyring";
 import { HUB_INDICATOR_KINDS, kindCode } from "./collect-indicators";
 import { findRelatedHits, hashIndicatorValue } from "./observations.repo";
@@ -21,7 +22,7 @@ export async function getRelatedCases(
   actor: HubActor,
   reportId: string,
 ): Promise<THubRelatedCase[]> {
-  const row = await loadVisibleReport(db, actor, reportId);
+  const row = await authoriseCase(db, ctx, actor, reportId, "case.related");
   const { sealed } = openPayload(ring, row);
   const byHash = new Map(
     sealed.indicators.map((i) => [
@@ -58,8 +59,8 @@ export async function getRelatedCases(
     .sort((a, b) => b.shared.length - a.shared.length || b.receivedAt.localeCompare(a.receivedAt));
 }
 
-/** Alerts for the actor's unit, newest first. */
-export async function listAlerts(db: Db, actor: HubActor): Promise<THubAlert[]> {
+/** Alerts for the actor's unit, newest first. The view is audited with the alerts it showed. */
+export async function listAlerts(db: Db, ctx: RequestContext, actor: HubActor): Promise<THubAlert[]> {
   const rows = await db
     .select({ alert: hubAlerts, reference: hubReports.reference })
     .from(hubAlerts)
@@ -67,6 +68,11 @@ export async function listAlerts(db: Db, actor: HubActor): Promise<THubAlert[]> 
     .where(eq(hubAlerts.unitId, actor.unitId))
     .orderBy(desc(hubAlerts.createdAt))
     .limit(200);
+  await recordAudit(db, ctx, {
+    type: "hub.alerts_viewed",
+    unitId: actor.unitId,
+    alertIds: rows.map((r) => r.alert.id),
+  });
   return rows.map(({ alert, reference }) => ({
     id: alert.id,
     reportId: alert.reportId,

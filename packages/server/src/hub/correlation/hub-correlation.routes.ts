@@ -22,7 +22,6 @@ export function hubCorrelationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "correlation.read");
         return getRelatedCases(
           deps.db,
           contextOf(request),
@@ -43,8 +42,8 @@ export function hubCorrelationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "correlation.read");
-        return listAlerts(deps.db, actor);
+        assertHubCan(actor, "alerts.read");
+        return listAlerts(deps.db, contextOf(request), actor);
       },
     );
     app.post(
@@ -59,7 +58,7 @@ export function hubCorrelationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = await requireHubActor(deps.db, request);
-        assertHubCan(actor, "correlation.read");
+        assertHubCan(actor, "alerts.read");
         await markAlertSeen(deps.db, actor, request.params.id);
         return reply.status(204).send(null);
       },

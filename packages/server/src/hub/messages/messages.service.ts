@@ -13,7 +13,7 @@ import { hashToken } from "../../platform/auth/session.repo";
 import type { RequestContext } from "../../platform/http/request-context";
 import type { HubActor } from "../auth/hub.policy";
 import { openPayload } from "../cases/case.present";
-import { loadVisibleReport } from "../cases/case-access";
+import { authoriseCase } from "../cases/case-rights";
 import { claimNonce } from "../intake/nonces.repo";
 import { fingerprintOf, verifySignedRequest } from "../intake/signature";
 import { sealJson } from "../store/envelope";
@@ -68,8 +68,8 @@ export async function postPoliceMessage(
   reportId: string,
   input: THubPostMessageRequest,
 ) {
+  const row = await authoriseCase(db, ctx, actor, reportId, "case.message");
   return db.transaction(async (tx) => {
-    const row = await loadVisibleReport(tx, actor, reportId);
     return {
       id: await insertMessage(tx, ctx, ring, row, {
         direction: "police",

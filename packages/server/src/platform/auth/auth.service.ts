@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.service";
 import type { RequestContext } from "../http/request-context";
 import { getDummyHash, hashPassword, verifyPassword } from "./password";
+import { assertAcceptablePassword } from "./password-policy";
 import { createSession, deleteSession, deleteUserSessionsExcept, hashToken } from "./session.repo";
 import { sessionCache } from "./session-cache";
 
@@ -75,6 +76,11 @@ export async function changePassword(
       detail: { ja: "現在のパスワードが違います。", en: "The current password is incorrect." },
     });
   }
+  await assertAcceptablePassword(
+    input.newPassword,
+    { email: user.email, displayName: user.displayName, organisationName: actor.organisationName },
+    "newPassword",
+  );
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));

@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../app-deps";
 import { presentOrganisation } from "../../org/organisation/organisation.present";
 import { contextOf } from "../http/request-context";
-import { completeSetup } from "./setup.service";
+import { type AfterSetup, completeSetup } from "./setup.service";
 
-export function setupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function setupRoutes(deps: AppDeps, afterSetup?: AfterSetup): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       "/api/setup",
@@ -19,7 +19,7 @@ export function setupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { organisation } = await completeSetup(deps.db, contextOf(request), request.body);
+        const { organisation } = await completeSetup(deps.db, contextOf(request), request.body, afterSetup);
         return reply.status(201).send(presentOrganisation(organisation));
       },
     );

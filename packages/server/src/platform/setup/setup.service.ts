@@ -13,18 +13,36 @@ export async function isSetupRequired(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
+/** Runs inside setup's transaction once the first administrator exists (the hub gives them the national unit). */
+export type AfterSetup = (
+  tx: Pick<Db, "select" | "insert" | "update" | "delete" | "execute">,
+  ctx: RequestContext,
+  admin: { id: string; organisationId: string },
+) => Promise<void>;
+
 /**
  * First-run setup: creates the organisation and its first administrator with the password the
  * person chose (there is no default account). Refused once any organisation exists.
  */
-export async function completeSetup(db: Db, ctx: RequestContext, input: TSetupRequest) {
+export async function completeSetup(
+  db: Db,
+  ctx: RequestContext,
+  input: TSetupRequest,
+  afterSetup?: AfterSetup,
+) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
     const existing = await tx.select({ id: organisations.id }).from(organisations).limit(1);
     if (existing.length > 0) throw new AppError("SETUP_DONE");
     const [org] = await tx.insert(organisations).values(input.organisation).returning();
     if (!org) throw new AppError("INTERNAL");
-    const admin = await createUser(tx, ctx, { organisationId: org.id, ...input.admin, role: "admin" });
+    const admin = await createUser(tx, ctx, {
+      organisationId: org.id,
+      ...input.admin,
+      role: "admin",
+      organisationName: org.name,
+    });
+    await afterSetup?.(tx, ctx, admin);
     await recordAudit(
       tx,
       {

@@ -3,6 +3,7 @@ import { type Db, users } from "@sonae/db";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.service";
 import { hashPassword } from "../auth/password";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { deleteUserSessions } from "../auth/session.repo";
 import { sessionCache } from "../auth/session-cache";
 import { actorOf, type RequestContext } from "../http/request-context";
@@ -13,8 +14,21 @@ type Tx = Pick<Db, "insert" | "select">;
 export async function createUser(
   tx: Tx,
   ctx: RequestContext,
-  input: { organisationId: string; email: string; displayName: string; password: string; role: TRole },
+  input: {
+    organisationId: string;
+    email: string;
+    displayName: string;
+    password: string;
+    role: TRole;
+    /** For the password check; defaults to the acting user's organisation. */
+    organisationName?: string;
+  },
 ) {
+  await assertAcceptablePassword(input.password, {
+    email: input.email,
+    displayName: input.displayName,
+    organisationName: input.organisationName ?? ctx.actor?.organisationName,
+  });
   const passwordHash = await hashPassword(input.password);
   const [row] = await tx
     .insert(users)
