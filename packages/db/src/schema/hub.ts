@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   customType,
   index,
   integer,
@@ -62,6 +63,9 @@ export const hubOrgKeys = pgTable("hub_org_keys", {
   registeredAt: at("registered_at").notNull().defaultNow(),
   confirmedBy: uuid("confirmed_by").references(() => users.id),
   confirmedAt: at("confirmed_at"),
+  /** Reports stored and their sealed bytes while the key was unconfirmed: the per-key quota of that lane. */
+  pendingReports: integer("pending_reports").notNull().default(0),
+  pendingBytes: bigint("pending_bytes", { mode: "number" }).notNull().default(0),
 });
 
 /** Nonces of signed requests and used proof-of-work challenges: a second use is a replay. */

@@ -3,6 +3,7 @@ import { type Db, hubOrgKeys } from "@sonae/db";
 import { desc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
+import { forgetKeyLanes } from "../intake/key-lane-cache";
 import type { HubActor } from "./hub.policy";
 
 /** Organisation keys the unit admin may confirm: their prefecture's (all for the national unit). */
@@ -35,6 +36,8 @@ export async function setOrgKeyStatus(
   keyId: string,
   status: "active" | "revoked",
 ) {
+  // Intake picks a key's lane from a cache: re-read it on the next submission.
+  forgetKeyLanes(db);
   return db.transaction(async (tx) => {
     const [key] = await tx.select().from(hubOrgKeys).where(eq(hubOrgKeys.id, keyId)).limit(1);
     if (!key || (!actor.isNational && key.prefectureUnitId !== actor.unitId)) throw new AppError("NOT_FOUND");
