@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   customType,
   index,
   integer,
@@ -65,6 +66,9 @@ export const hubOrgKeys = pgTable(
     registeredAt: at("registered_at").notNull().defaultNow(),
     confirmedBy: uuid("confirmed_by").references(() => users.id),
     confirmedAt: at("confirmed_at"),
+    /** Reports stored and their sealed bytes while the key was unconfirmed: the per-key quota of that lane. */
+    pendingReports: integer("pending_reports").notNull().default(0),
+    pendingBytes: bigint("pending_bytes", { mode: "number" }).notNull().default(0),
   },
   // A new key claiming a name another key already uses is flagged (issue 16 §4): look names up
   // by their normalised form (case and spaces, incl. the ideographic space, ignored).

@@ -8,6 +8,7 @@ import { createScratchPostgresDatabase } from "@sonae/db/testing";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateHubOrgKeyPair, signHubRequest } from "../org/hub-client/hub-client";
+import { insertConfirmedKey } from "./testing/confirmed-key";
 import { REPO_ROOT, samplePackage } from "./testing/hub-test-app";
 
 /**
@@ -76,6 +77,7 @@ describe.skipIf(!url)("hub under SIGKILL (PostgreSQL)", () => {
       if (child.exitCode === null) child.kill("SIGKILL");
     });
     await waitUp(base, child);
+    await insertConfirmedKey(scratch.url, org.publicKey, "株式会社K", 13);
 
     let running = true;
     const worker = async () => {

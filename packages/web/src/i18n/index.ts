@@ -1,12 +1,15 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { hubInsightsEn, hubInsightsJa } from "../hub/workbench/insights-locales";
-import { hubEn, hubJa } from "../hub/workbench/locales";
-import { hubReportEn, hubReportJa } from "../hub/workbench/report-view-locales";
+import { hubExchangeEn, hubExchangeJa } from "../components/hub-exchange/locales";
+import { hubReportEn, hubReportJa } from "../hub/case/report-view-locales";
+import { hubInsightsEn, hubInsightsJa } from "../hub/insights/insights-locales";
+import { hubEn, hubJa } from "../hub/locales";
+import { publicReportEn, publicReportJa } from "../hub/public-report/locales";
 import { evidenceEn, evidenceJa } from "../org/evidence/locales";
 import { triageSigmaEn, triageSigmaJa } from "../org/evidence/sigma-locales";
 import { incidentsEn, incidentsJa } from "../org/incidents/locales";
 import { plansEn, plansJa } from "../org/plans/locales";
+import { policeReportEn, policeReportJa } from "../org/police-report/locales";
 import { ransomwareEn, ransomwareJa } from "../org/ransomware/locales";
 import { readinessEn, readinessJa } from "../org/readiness/locales";
 import { en } from "./en";
@@ -32,6 +35,9 @@ void i18n.use(initReactI18next).init({
       hub: hubJa,
       hubInsights: hubInsightsJa,
       hubReport: hubReportJa,
+      hubExchange: hubExchangeJa,
+      policeReport: policeReportJa,
+      publicReport: publicReportJa,
       ransomware: ransomwareJa,
     },
     en: {
@@ -44,6 +50,9 @@ void i18n.use(initReactI18next).init({
       hub: hubEn,
       hubInsights: hubInsightsEn,
       hubReport: hubReportEn,
+      hubExchange: hubExchangeEn,
+      policeReport: policeReportEn,
+      publicReport: publicReportEn,
       ransomware: ransomwareEn,
     },
   },

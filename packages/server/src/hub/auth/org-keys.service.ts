@@ -4,6 +4,7 @@ import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { openPayload } from "../cases/case.present";
+import { forgetKeyLanes } from "../intake/key-lane-cache";
 import type { HubKeyring } from "../store/hub-keyring";
 import { assertHubCan, type HubActor, hubCan } from "./hub.policy";
 import { loadKeyFacts } from "./org-identity";
@@ -121,7 +122,7 @@ export async function setOrgKeyStatus(
   status: "active" | "revoked",
 ) {
   assertHubCan(actor, "keys.manage");
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     await loadManageableKey(tx, actor, keyId);
     await tx
       .update(hubOrgKeys)
@@ -130,4 +131,8 @@ export async function setOrgKeyStatus(
     await recordAudit(tx, ctx, { type: "hub.org_key_status_set", keyId, status });
     return { id: keyId, status };
   });
+  // Intake picks a key's lane from a cache: re-read it on the next submission (after the commit,
+  // so a submission racing this change cannot cache the old status again).
+  forgetKeyLanes(db);
+  return result;
 }

@@ -24,7 +24,8 @@ import { addAttachment, MAX_ATTACHMENT_BYTES } from "./attachments.service";
 import { IntakeBusyError } from "./intake-batcher";
 import { issueChallenge, powBits } from "./proof-of-work.service";
 import { submitPublic } from "./public-intake.service";
-import { signedIntakeBatcher, submitSigned } from "./signed-intake.service";
+import { signedIntakeBatchers, submitSigned } from "./signed-intake.service";
+import { LaneRefusal } from "./unconfirmed-lane-limits";
 
 /** Machine-to-machine prefix: outside /api/, so no session cookie and no CSRF apply (Ed25519 signs each request). */
 export const HUB_MACHINE_PREFIX = "/hub-api/v1";
@@ -46,7 +47,10 @@ export function hubIntakeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
     // Graceful shutdown: submissions already queued are written (and answered) before the pool closes.
-    app.addHook("onClose", () => signedIntakeBatcher(deps.db).drain());
+    app.addHook("onClose", async () => {
+      const lanes = signedIntakeBatchers(deps.db);
+      await Promise.all([lanes.confirmed.drain(), lanes.unconfirmed.drain()]);
+    });
 
     app.post(
       `${HUB_MACHINE_PREFIX}/submissions`,
@@ -66,9 +70,9 @@ export function hubIntakeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           const { receipt, created } = await submitSigned(deps.db, contextOf(request), ring(), request.body);
           return reply.status(created ? 201 : 200).send(receipt);
         } catch (error) {
-          // Back-pressure, not a fault: answered here so the error handler does not log it as one.
-          if (!(error instanceof IntakeBusyError)) throw error;
-          reply.header("retry-after", String(error.retryAfterSeconds));
+          // Back-pressure and quotas, not faults: answered here so the error handler does not log them.
+          if (!(error instanceof IntakeBusyError || error instanceof LaneRefusal)) throw error;
+          if (error.retryAfterSeconds > 0) reply.header("retry-after", String(error.retryAfterSeconds));
           return sendError(request, reply, error);
         }
       },

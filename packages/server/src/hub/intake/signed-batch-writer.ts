@@ -6,7 +6,9 @@ import { recordAuditEvents } from "../store/audit-rows";
 import { pgArray } from "../store/pg-array";
 import type { ItemOutcome } from "./intake-batcher";
 import { purgeOldNonces } from "./nonces.repo";
+import { PendingQuota, recordPendingUsage } from "./pending-quota";
 import { type PreparedReport, writeReports } from "./report-store";
+import { refuse, type UnconfirmedLaneLimits, unconfirmedLaneLimits } from "./unconfirmed-lane-limits";
 
 /** A signed submission after its CPU work: verified, parsed, sealed, hashed, numbered. */
 export type PreparedSigned = {
@@ -24,6 +26,8 @@ export type PreparedSigned = {
 export type SignedOutcome = { receipt: THubReceipt; created: boolean };
 type KeyRow = { id: string; status: "pending" | "active" | "revoked" };
 
+/** What a report costs the lane's byte quota: its sealed payload. */
+const sizeOf = (item: PreparedSigned) => item.report.row.payloadEnc?.length ?? 0;
 const fail = (error: AppError): ItemOutcome<SignedOutcome> => ({ ok: false, error });
 const replay = () =>
   new AppError("CONFLICT", {
@@ -70,8 +74,16 @@ async function claimNoncesAndFindKeys(
  * Keys seen for the first time are enrolled as pending (first submission enrols), with their audit
  * event, in the batch's transaction. Rare: only the first batch of a new organisation gets here.
  */
-async function enrolKeys(tx: Db, items: readonly PreparedSigned[], keys: Map<string, KeyRow>) {
+async function enrolKeys(
+  tx: Db,
+  items: readonly PreparedSigned[],
+  keys: Map<string, KeyRow>,
+  limits: UnconfirmedLaneLimits,
+) {
   const unknown = [...new Set(items.map((i) => i.fingerprint))].filter((f) => !keys.has(f));
+  if (unknown.length === 0) return;
+  // The global cap on pending keys: the keys past it are not enrolled (their items get 503).
+  unknown.splice(await PendingQuota.enrolmentRoom(tx, limits));
   if (unknown.length === 0) return;
   const first = unknown.map((f) => items.find((i) => i.fingerprint === f)!);
   const created = await tx
@@ -114,19 +126,24 @@ async function enrolKeys(tx: Db, items: readonly PreparedSigned[], keys: Map<str
 export async function writeSignedBatch(
   db: Db,
   items: readonly PreparedSigned[],
+  limits: UnconfirmedLaneLimits = unconfirmedLaneLimits(),
 ): Promise<ItemOutcome<SignedOutcome>[]> {
   await purgeOldNonces(db);
   return db.transaction(async (tx) => {
     const out: ItemOutcome<SignedOutcome>[] = new Array(items.length);
     const { keys, fresh } = await claimNoncesAndFindKeys(tx, items);
-    await enrolKeys(tx, items, keys);
+    await enrolKeys(tx, items, keys, limits);
     const live: number[] = [];
     items.forEach((item, i) => {
       const key = keys.get(item.fingerprint);
-      if (!key) out[i] = fail(new AppError("CONFLICT"));
+      if (!key) out[i] = fail(refuse.full());
       else if (key.status === "revoked") out[i] = fail(new AppError("FORBIDDEN"));
       else live.push(i);
     });
+    const pendingIds = [...new Set(live.map((i) => keys.get(items[i]!.fingerprint)!))]
+      .filter((k) => k.status === "pending")
+      .map((k) => k.id);
+    const quota = pendingIds.length > 0 ? await PendingQuota.load(tx, limits, pendingIds) : null;
     // First of a submissionId in the batch writes; a later copy (a retry racing its original) follows it.
     const primaries: number[] = [];
     const followers: [number, number][] = [];
@@ -137,10 +154,14 @@ export async function writeSignedBatch(
         out[i] = fail(replay());
         continue;
       }
-      const keyId = keys.get(item.fingerprint)!.id;
+      const key = keys.get(item.fingerprint)!;
+      const keyId = key.id;
       item.report.row.orgKeyId = keyId;
       const sameAs = bySubmission.get(`${keyId}\u0000${item.submissionId}`);
-      if (sameAs === undefined) {
+      const refused =
+        sameAs === undefined && key.status === "pending" ? quota!.admit(keyId, sizeOf(item)) : null;
+      if (refused) out[i] = fail(refused);
+      else if (sameAs === undefined) {
         bySubmission.set(`${keyId}\u0000${item.submissionId}`, i);
         primaries.push(i);
       } else followers.push([i, sameAs]);
@@ -206,6 +227,16 @@ export async function writeSignedBatch(
           }
         : fail(new AppError("CONFLICT"));
     }
+    const stored = new Map<string, { reports: number; bytes: number }>();
+    for (const i of primaries) {
+      const item = items[i]!;
+      if (keys.get(item.fingerprint)!.status !== "pending" || !inserted.has(item.report.row.id)) continue;
+      const usage = stored.get(item.report.row.orgKeyId!) ?? { reports: 0, bytes: 0 };
+      usage.reports++;
+      usage.bytes += sizeOf(item);
+      stored.set(item.report.row.orgKeyId!, usage);
+    }
+    await recordPendingUsage(tx, stored);
     for (const [i, primary] of followers) {
       const first = out[primary]!;
       out[i] = first.ok ? { ok: true, value: { ...first.value, created: false } } : first;

@@ -1,4 +1,12 @@
-import { AppError, type THubSignedRequest, unitIdOfPrefecture, ZHubSubmissionBody } from "@sonae/core";
+import { createHash } from "node:crypto";
+import {
+  AppError,
+  enrolmentChallenge,
+  leadingZeroBits,
+  type THubSignedRequest,
+  unitIdOfPrefecture,
+  ZHubSubmissionBody,
+} from "@sonae/core";
 import type { Db } from "@sonae/db";
 import { ZReportPackageModel } from "@sonae/documents";
 import { z } from "zod";
@@ -6,9 +14,12 @@ import type { RequestContext } from "../../platform/http/request-context";
 import { collectFromPackage } from "../correlation/collect-indicators";
 import type { HubKeyring } from "../store/hub-keyring";
 import { IntakeBatcher } from "./intake-batcher";
+import { keyLanes } from "./key-lane-cache";
 import { prepareReport } from "./report-store";
 import { fingerprintOf, verifySignedRequest } from "./signature";
 import { type PreparedSigned, type SignedOutcome, writeSignedBatch } from "./signed-batch-writer";
+import { refuse, type UnconfirmedLaneLimits, unconfirmedLaneLimits } from "./unconfirmed-lane-limits";
+import { WindowCounter } from "./window-counter";
 
 /** Evidence manifests (from `sonae preserve`) ride along as JSON documents; kept encrypted with the report. */
 const ZEvidenceManifests = z.array(z.record(z.string(), z.unknown())).max(20).optional();
@@ -29,16 +40,39 @@ const BATCH_OPTIONS = {
   maxQueue: positiveInt(process.env.SONAE_HUB_INTAKE_QUEUE, 1024),
 };
 
-const batchers = new WeakMap<Db, IntakeBatcher<PreparedSigned, SignedOutcome>>();
+/**
+ * The intake lanes of a database handle: one group-commit queue for confirmed keys, one for every
+ * other key (the unconfirmed lane, small, with its quotas and counters): a flood of made-up keys
+ * fills only its own queue. One flusher each; PGlite serialises the two on its single connection.
+ * Limits are read from the environment when the lanes are first used.
+ */
+export type IntakeLanes = {
+  confirmed: IntakeBatcher<PreparedSigned, SignedOutcome>;
+  unconfirmed: IntakeBatcher<PreparedSigned, SignedOutcome>;
+  limits: UnconfirmedLaneLimits;
+  perIp: WindowCounter;
+  perKey: WindowCounter;
+};
+const lanesByDb = new WeakMap<Db, IntakeLanes>();
 
-/** The one group-commit queue of a database handle (one flusher: PGlite's single connection is fine). */
-export function signedIntakeBatcher(db: Db): IntakeBatcher<PreparedSigned, SignedOutcome> {
-  let batcher = batchers.get(db);
-  if (!batcher) {
-    batcher = new IntakeBatcher((items) => writeSignedBatch(db, items), BATCH_OPTIONS);
-    batchers.set(db, batcher);
+export function signedIntakeBatchers(db: Db): IntakeLanes {
+  let lanes = lanesByDb.get(db);
+  if (!lanes) {
+    const limits = unconfirmedLaneLimits();
+    const write = (items: PreparedSigned[]) => writeSignedBatch(db, items, limits);
+    lanes = {
+      confirmed: new IntakeBatcher(write, BATCH_OPTIONS),
+      unconfirmed: new IntakeBatcher(write, {
+        maxBatch: Math.min(BATCH_OPTIONS.maxBatch, 32),
+        maxQueue: limits.maxQueue,
+      }),
+      limits,
+      perIp: new WindowCounter(limits.windowMs),
+      perKey: new WindowCounter(limits.windowMs),
+    };
+    lanesByDb.set(db, lanes);
   }
-  return batcher;
+  return lanes;
 }
 
 /**
@@ -49,8 +83,8 @@ export function prepareSigned(
   ctx: RequestContext,
   ring: HubKeyring,
   request: THubSignedRequest,
+  raw: Record<string, unknown> = verifySignedRequest(request),
 ): PreparedSigned {
-  const raw = verifySignedRequest(request);
   const parsed = ZSignedSubmission.safeParse(raw);
   if (!parsed.success)
     throw new AppError("VALIDATION", { field: parsed.error.issues[0]?.path.join(".") ?? "body" });
@@ -97,6 +131,10 @@ export function prepareSigned(
  * waiting at the same moment (intake-batcher.ts, signed-batch-writer.ts). The receipt is returned
  * only after that transaction commits, so an acknowledged report is never lost. A retry with the
  * same submissionId (answer lost in transit) gets the original receipt. A full queue → 503.
+ *
+ * Keys not confirmed by a unit admin take the unconfirmed lane (unconfirmed-lane-limits.ts): its
+ * quotas are checked before the costly work (per IP before the signature, per key after it), a key
+ * new to the hub must carry its proof of work, and it has its own small queue.
  */
 export async function submitSigned(
   db: Db,
@@ -104,5 +142,28 @@ export async function submitSigned(
   ring: HubKeyring,
   request: THubSignedRequest,
 ): Promise<SignedOutcome> {
-  return signedIntakeBatcher(db).submit(prepareSigned(ctx, ring, request));
+  const lanes = signedIntakeBatchers(db);
+  const fingerprint = fingerprintOf(request.publicKey);
+  const status = await keyLanes(db).statusOf(fingerprint);
+  if (status === "active") return lanes.confirmed.submit(prepareSigned(ctx, ring, request));
+
+  const { limits } = lanes;
+  const ipWait = lanes.perIp.hit(ctx.ip ?? "unknown", limits.perIp);
+  if (ipWait > 0) throw refuse.ipQuota(ipWait);
+  if (Buffer.byteLength(request.body) > limits.maxBodyBytes) throw refuse.tooLarge(limits.maxBodyBytes);
+  const raw = verifySignedRequest(request);
+  const keyWait = lanes.perKey.hit(fingerprint, limits.perKey);
+  if (keyWait > 0) throw refuse.keyQuota(keyWait);
+  if (status === undefined && !checkEnrolmentProof(request, limits.powBits)) throw refuse.proof();
+  const outcome = await lanes.unconfirmed.submit(prepareSigned(ctx, ring, request, raw));
+  keyLanes(db).noteEnrolled(fingerprint);
+  return outcome;
+}
+
+function checkEnrolmentProof(request: THubSignedRequest, bits: number): boolean {
+  if (!request.enrolmentProof) return false;
+  const digest = createHash("sha256")
+    .update(`${enrolmentChallenge(request.publicKey)}:${request.enrolmentProof}`)
+    .digest();
+  return leadingZeroBits(digest) >= bits;
 }

@@ -19,6 +19,7 @@ export function readNote(family: string, file: string): string {
 /** A hub-mode app on in-memory PGlite (or the given handle) with its own data folder for the KEK. */
 export async function buildHubTestApp(handle?: DbHandle) {
   process.env.SONAE_HUB_POW_BITS ??= "4";
+  process.env.SONAE_HUB_ENROL_POW_BITS ??= "8";
   const db = handle ?? (await createDb({ inMemory: true }));
   const dataDir = mkdtempSync(join(tmpdir(), "sonae-hub-"));
   const config = { ...loadConfig({ SONAE_MODE: "hub" }), dataDir, webDistDir: undefined };

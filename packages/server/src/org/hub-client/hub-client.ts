@@ -16,6 +16,7 @@ import {
   ZHubReporterView,
 } from "@sonae/core";
 import type { TReportPackageInput } from "@sonae/documents";
+import { solveEnrolmentProof, solveEnrolmentProofSync } from "./enrolment-proof";
 
 /** An organisation's Ed25519 key pair: private key as PKCS#8 PEM, public key raw 32 bytes base64url. */
 export type HubOrgKeyPair = { privateKeyPem: string; publicKey: string };
@@ -50,6 +51,8 @@ export function signHubRequest(
     publicKey: publicJwk,
     body: text,
     signature: sign(null, Buffer.from(text), key).toString("base64url"),
+    // A hub that does not know this key yet asks for it; cached per key, so solved only once.
+    enrolmentProof: solveEnrolmentProofSync(publicJwk),
   };
 }
 
@@ -123,6 +126,8 @@ export async function submitReportToHub(
     throw new Error("prefectureCode is required: the package's prefecture is not a JIS X 0401 code or name");
   const prefectureCode = String(unit).padStart(2, "0");
   const fetchImpl = options.fetchImpl ?? fetch;
+  // Solved here without blocking the event loop; signHubRequest then finds it cached.
+  await solveEnrolmentProof(createPublicFromPrivate(keyOf(options.privateKey)));
   let lastError: unknown;
   for (let attempt = 0; attempt < 4; attempt++) {
     const request = signHubRequest(

@@ -18,7 +18,7 @@ import { FormError } from "../../components/form-error";
  * solves before sending (no third-party CAPTCHA: nothing about the reporter leaves for elsewhere).
  */
 export function PublicReportForm() {
-  const { t, i18n } = useTranslation("hub");
+  const { t, i18n } = useTranslation("publicReport");
   const navigate = useNavigate();
   const [kind, setKind] = useState<THubReportKind>("report");
   const [prefectureCode, setPrefecture] = useState<string | null>(null);
@@ -54,7 +54,7 @@ export function PublicReportForm() {
     <Stack maw={720} gap="md" p="md" mx="auto">
       <Title order={2}>{t("publicTitle")}</Title>
       <Text>{t("publicIntro")}</Text>
-      <Alert color="blue">{t("noPublication")}</Alert>
+      <Alert color="blue">{t("hubExchange:noPublication")}</Alert>
       <Card withBorder component="form" onSubmit={submit}>
         <Stack gap="sm">
           <Select
@@ -63,11 +63,11 @@ export function PublicReportForm() {
             onChange={(v) => v && setKind(v as THubReportKind)}
             data={(["report", "consultation", "information"] as const).map((k) => ({
               value: k,
-              label: t(`kind.${k}`),
+              label: t(`hubExchange:kind.${k}`),
             }))}
           />
           <Select
-            label={t("prefecture")}
+            label={t("hubExchange:prefecture")}
             value={prefectureCode}
             onChange={setPrefecture}
             searchable

@@ -1,11 +1,11 @@
 import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import type { THubMessage } from "@sonae/core";
 import { useTranslation } from "react-i18next";
-import { formatWhen } from "./hub-api";
+import { formatWhen } from "./hub-exchange";
 
 /** Messages as plain text (bodies may quote attacker data: never rendered as links or HTML). */
 export function MessageList({ messages }: { messages: THubMessage[] }) {
-  const { t } = useTranslation("hub");
+  const { t } = useTranslation("hubExchange");
   if (messages.length === 0) return <Text size="sm">{t("noMessages")}</Text>;
   return (
     <Stack gap="xs" mt="xs">

@@ -5,12 +5,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
-import { formatWhen } from "./hub-api";
-import { MessageList } from "./message-list";
+import { formatWhen } from "../../components/hub-exchange/hub-exchange";
+import { MessageList } from "../../components/hub-exchange/message-list";
 
 /** One sent report: the hub's status and messages (fetched signed by the server), and a reply box. */
 export function OutboxEntry({ entry }: { entry: { reference: string; title: string; createdAt: string } }) {
-  const { t } = useTranslation("hub");
+  const { t } = useTranslation("hubExchange");
   const client = useQueryClient();
   const key = ["hub-link", "status", entry.reference];
   const status = useQuery({

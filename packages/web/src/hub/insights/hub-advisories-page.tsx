@@ -3,8 +3,8 @@ import { PREFECTURES, type THubAdvisoryInput } from "@sonae/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/form-error";
-import { AdvisoryCard } from "./advisory-card";
-import { useHubMe } from "./hub-api";
+import { AdvisoryCard } from "../../components/hub-exchange/advisory-card";
+import { useHubMe } from "../hub-api";
 import { usePublishAdvisory, useUnitAdvisories, useWithdrawAdvisory } from "./insights-api";
 
 const EMPTY = { titleJa: "", titleEn: "", bodyJa: "", bodyEn: "", sourceUrl: "" };
@@ -46,24 +46,24 @@ function PublishForm({ national, unitId }: { national: boolean; unitId: number }
           onChange={(v) => v && setSeverity(v as THubAdvisoryInput["severity"])}
           data={(["info", "warning", "critical"] as const).map((v) => ({
             value: v,
-            label: t(`advisories.sev.${v}`),
+            label: t(`hubExchange:advisory.sev.${v}`),
           }))}
         />
         {national ? (
           <Select
-            label={t("advisories.audience")}
+            label={t("hubExchange:advisory.audience")}
             value={audience}
             allowDeselect={false}
             searchable
             onChange={(v) => v && setAudience(v)}
             data={[
-              { value: "nationwide", label: t("advisories.nationwide") },
+              { value: "nationwide", label: t("hubExchange:advisory.nationwide") },
               ...PREFECTURES.map((p) => ({ value: p.code, label: en ? p.nameEn : p.nameJa })),
             ]}
           />
         ) : (
           <Text size="sm">
-            {t("advisories.audience")}: {t("advisories.ownPrefecture")}
+            {t("hubExchange:advisory.audience")}: {t("advisories.ownPrefecture")}
           </Text>
         )}
         <TextInput label={t("advisories.titleJa")} required maxLength={200} {...field("titleJa")} />

@@ -2,9 +2,10 @@ import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { FormError } from "../../components/form-error";
+import { formatWhen } from "../../components/hub-exchange/hub-exchange";
+import { useHubCase, useHubMe } from "../hub-api";
 import { CaseActions } from "./case-actions";
 import { CaseMessages } from "./case-messages";
-import { formatWhen, useHubCase, useHubMe } from "./hub-api";
 import { RelatedCases } from "./related-cases";
 import { ReportPackageView } from "./report-package-view";
 
@@ -27,7 +28,7 @@ export function HubCasePage() {
           {c.reference} {c.title}
         </Title>
         <Group gap="xs">
-          <Badge data-testid="case-status">{t(`status.${c.status}`)}</Badge>
+          <Badge data-testid="case-status">{t(`hubExchange:status.${c.status}`)}</Badge>
           {c.category && <Badge color="grape">{t(`category.${c.category}`)}</Badge>}
           {c.keyStatus && (
             <Badge color={c.keyStatus === "active" ? "green" : "orange"}>
@@ -38,7 +39,7 @@ export function HubCasePage() {
         </Group>
       </Group>
       <Text size="sm">
-        {t(`kind.${c.kind}`)} · {t(`source.${c.source}`)} · {c.reporterName} · {t("received")}{" "}
+        {t(`hubExchange:kind.${c.kind}`)} · {t(`source.${c.source}`)} · {c.reporterName} · {t("received")}{" "}
         {formatWhen(c.receivedAt)} ·{" "}
         {c.acknowledgedAt
           ? `${t("responseDue")} ${formatWhen(c.responseDueAt)}`

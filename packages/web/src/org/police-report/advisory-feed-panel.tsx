@@ -1,13 +1,13 @@
 import { Alert, Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/form-error";
-import { AdvisoryCard } from "./advisory-card";
-import { formatWhen } from "./hub-api";
-import { useAdvisoryFeed } from "./insights-api";
+import { AdvisoryCard } from "../../components/hub-exchange/advisory-card";
+import { formatWhen } from "../../components/hub-exchange/hub-exchange";
+import { useAdvisoryFeed } from "./police-report-api";
 
 /** Organisation side: the police's current advisories for this prefecture and nationwide, with their source. */
 export function AdvisoryFeedPanel() {
-  const { t } = useTranslation("hubInsights");
+  const { t } = useTranslation("policeReport");
   const feed = useAdvisoryFeed();
   return (
     <Card withBorder data-testid="advisory-feed">

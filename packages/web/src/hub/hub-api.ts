@@ -1,16 +1,6 @@
 import type { THubAlert, THubCaseDetail, THubCaseSummary, THubMe, THubRelatedCase } from "@sonae/core";
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../api/client";
-import { formatDateTime } from "../../i18n/format";
-
-/** Server mode from /api/health: a hub shows the police screens, an organisation the "report to the police" page. */
-export function useServerMode() {
-  return useQuery({
-    queryKey: ["health-mode"],
-    queryFn: async () => (await api<{ mode: "hub" | "organisation" }>("GET", "/api/health")).mode,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
+import { api } from "../api/client";
 
 export const useHubMe = () =>
   useQuery({ queryKey: ["hub", "me"], queryFn: () => api<THubMe>("GET", "/api/hub/me") });
@@ -37,8 +27,3 @@ export const useRelatedCases = (id: string, enabled: boolean) =>
     queryFn: () => api<THubRelatedCase[]>("GET", `/api/hub/cases/${id}/related`),
     enabled,
   });
-
-/** Date and time in Japan time and the UI language (not the browser's locale, which may differ). */
-export function formatWhen(iso: string | null | undefined): string {
-  return formatDateTime(iso);
-}

@@ -16,7 +16,7 @@ type Link = {
 
 /** Organisation side: send an incident's report package to the police hub, then follow status and messages. */
 export function OutboxPage() {
-  const { t, i18n } = useTranslation("hub");
+  const { t, i18n } = useTranslation("policeReport");
   const client = useQueryClient();
   const link = useQuery({ queryKey: ["hub-link"], queryFn: () => api<Link>("GET", "/api/hub-link") });
   const org = useQuery({
@@ -64,7 +64,7 @@ export function OutboxPage() {
     <Stack maw={880} gap="md">
       <Title order={2}>{t("outboxTitle")}</Title>
       <Text>{t("outboxIntro")}</Text>
-      <Alert color="blue">{t("noPublication")}</Alert>
+      <Alert color="blue">{t("hubExchange:noPublication")}</Alert>
       <FormError error={link.error} />
       {link.data && (
         <Text size="sm" ff="monospace" style={{ wordBreak: "break-all" }}>
@@ -81,7 +81,7 @@ export function OutboxPage() {
             placeholder="https://"
           />
           <Select
-            label={t("prefecture")}
+            label={t("hubExchange:prefecture")}
             value={prefecture}
             onChange={setPrefecture}
             searchable

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
-import { MessageList } from "./message-list";
+import { MessageList } from "../../components/hub-exchange/message-list";
 
 const KINDS = ["question", "advice", "decryptor", "status", "message"] as const;
 
@@ -32,7 +32,7 @@ export function CaseMessages({ c }: { c: THubCaseDetail }) {
         {t("messages")}
       </Title>
       <Alert color="blue" py="xs" mt="xs">
-        {t("noPublication")}
+        {t("hubExchange:noPublication")}
       </Alert>
       <MessageList messages={c.messages} />
       <Stack component="form" onSubmit={submit} gap="xs" mt="sm">
@@ -41,7 +41,7 @@ export function CaseMessages({ c }: { c: THubCaseDetail }) {
             label={t("kindLabel")}
             value={kind}
             onChange={(v) => v && setKind(v as (typeof KINDS)[number])}
-            data={KINDS.map((k) => ({ value: k, label: t(`messageKind.${k}`) }))}
+            data={KINDS.map((k) => ({ value: k, label: t(`hubExchange:messageKind.${k}`) }))}
             w={200}
           />
         </Group>
@@ -56,7 +56,7 @@ export function CaseMessages({ c }: { c: THubCaseDetail }) {
         <FormError error={post.error} />
         <Group>
           <Button type="submit" loading={post.isPending} disabled={!body.trim()}>
-            {t("send")}
+            {t("hubExchange:send")}
           </Button>
         </Group>
       </Stack>

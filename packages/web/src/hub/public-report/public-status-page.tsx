@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
-import { MessageList } from "./message-list";
+import { MessageList } from "../../components/hub-exchange/message-list";
 
 async function call<T>(
   method: string,
@@ -27,7 +27,7 @@ async function call<T>(
 
 /** The receipt page: reference, status, police messages, replies and more material. */
 export function PublicStatusPage() {
-  const { t } = useTranslation("hub");
+  const { t } = useTranslation("publicReport");
   const { reference = "" } = useParams();
   const token = useLocation().hash.slice(1);
   const client = useQueryClient();
@@ -62,13 +62,13 @@ export function PublicStatusPage() {
         {t("receiptRef")}: <b data-testid="receipt-reference">{reference}</b>
       </Text>
       <Alert color="yellow">{t("receiptLink")}</Alert>
-      <Alert color="blue">{t("noPublication")}</Alert>
+      <Alert color="blue">{t("hubExchange:noPublication")}</Alert>
       <FormError error={view.error} />
       {view.data && (
         <Card withBorder>
           <Group gap="xs">
-            <Text>{t("statusLabel")}:</Text>
-            <Badge data-testid="public-status">{t(`status.${view.data.status}`)}</Badge>
+            <Text>{t("hubExchange:statusLabel")}:</Text>
+            <Badge data-testid="public-status">{t(`hubExchange:status.${view.data.status}`)}</Badge>
           </Group>
           <MessageList messages={view.data.messages} />
         </Card>
@@ -76,7 +76,7 @@ export function PublicStatusPage() {
       <Card withBorder>
         <Stack gap="xs">
           <Textarea
-            label={t("reply")}
+            label={t("hubExchange:reply")}
             value={message}
             onChange={(e) => setMessage(e.currentTarget.value)}
             autosize
@@ -85,7 +85,7 @@ export function PublicStatusPage() {
           <FormError error={reply.error} />
           <Group>
             <Button onClick={() => reply.mutate()} disabled={!message.trim()} loading={reply.isPending}>
-              {t("send")}
+              {t("hubExchange:send")}
             </Button>
           </Group>
           <FileInput label={t("addFile")} value={file} onChange={setFile} clearable />

@@ -3,7 +3,8 @@ import { HUB_UNITS } from "@sonae/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormError } from "../../components/form-error";
-import { formatWhen, useRelatedCases } from "./hub-api";
+import { formatWhen } from "../../components/hub-exchange/hub-exchange";
+import { useRelatedCases } from "../hub-api";
 
 /** Earlier cases sharing indicators with this one, within the units the analyst may see. */
 export function RelatedCases({ id }: { id: string }) {

@@ -2,7 +2,8 @@ import { Alert, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormError } from "../../components/form-error";
-import { formatWhen, useHubAlerts, useHubCases, useHubMe } from "./hub-api";
+import { formatWhen } from "../../components/hub-exchange/hub-exchange";
+import { useHubAlerts, useHubCases, useHubMe } from "../hub-api";
 import { OrgKeysPanel } from "./org-keys-panel";
 
 /** The unit's queue with SLA clocks, and the analysts' related-case alerts. */
@@ -52,11 +53,11 @@ export function HubQueuePage() {
             <Group gap="xs">
               {c.slaBreached && <Badge color="red">{t("slaBreached")}</Badge>}
               {c.priority && <Badge color="grape">{t(`priority.${c.priority}`)}</Badge>}
-              <Badge color={c.status === "new" ? "red" : "gray"}>{t(`status.${c.status}`)}</Badge>
+              <Badge color={c.status === "new" ? "red" : "gray"}>{t(`hubExchange:status.${c.status}`)}</Badge>
             </Group>
           </Group>
           <Text size="sm" c="dimmed">
-            {t(`kind.${c.kind}`)} · {t(`source.${c.source}`)} · {c.reporterName} · {t("received")}{" "}
+            {t(`hubExchange:kind.${c.kind}`)} · {t(`source.${c.source}`)} · {c.reporterName} · {t("received")}{" "}
             {formatWhen(c.receivedAt)} ·{" "}
             {c.acknowledgedAt
               ? `${t("responseDue")} ${formatWhen(c.responseDueAt)}`

@@ -1,4 +1,4 @@
-import type { THubAdvisory, THubAdvisoryFeed, THubAdvisoryInput, THubStats } from "@sonae/core";
+import type { THubAdvisory, THubAdvisoryInput, THubStats } from "@sonae/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 
@@ -30,11 +30,3 @@ export function useWithdrawAdvisory() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ["hub", "advisories"] }),
   });
 }
-
-/** Organisation side: advisories fetched live from the police hub. */
-export const useAdvisoryFeed = () =>
-  useQuery({
-    queryKey: ["hub-link", "advisories"],
-    queryFn: () => api<THubAdvisoryFeed | null>("GET", "/api/hub-link/advisories"),
-    retry: false,
-  });
