@@ -12,9 +12,9 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
-import { contextOf } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
 import { assertCan, requireActor } from "../../platform/auth/auth.policy";
+import { contextOf } from "../../platform/http/request-context";
 import { getKevCatalog, getKevRanges, summariseKevCatalog } from "../kev/kev-catalog.cache";
 import { presentDevice, sortDevicesByRisk } from "./devices.present";
 import {

@@ -10,9 +10,9 @@ import {
 import { REPORT_PACKAGE_SCHEMA_PATH } from "@sonae/documents";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../app-deps";
-import { contextOf } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
 import { requireActor } from "../../platform/auth/auth.policy";
+import { contextOf } from "../../platform/http/request-context";
 import { assertIncidentTeam } from "./incident-access";
 import { buildIncidentReportModel, exportIncident, previewSharingCopy } from "./incident-exports.service";
 import { listFormSends, recordFormSend } from "./report-forms.service";

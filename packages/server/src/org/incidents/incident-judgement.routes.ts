@@ -2,8 +2,8 @@ import { ZIncidentIdParams, ZIndicatorParams, ZPpcAssessment, ZPromoteIndicatorR
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
-import { contextOf } from "../../platform/http/request-context";
 import { requireActor } from "../../platform/auth/auth.policy";
+import { contextOf } from "../../platform/http/request-context";
 import { promoteIndicator, withdrawPromotion } from "./incident-indicator-promotion.service";
 import { recordPpcAssessment } from "./incident-ppc.service";
 

@@ -1,8 +1,8 @@
 import { type TPpcAssessmentInput, ZPpcAssessment } from "@sonae/core";
 import { type Db, incidents } from "@sonae/db";
 import { and, eq } from "drizzle-orm";
-import type { RequestContext } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
+import type { RequestContext } from "../../platform/http/request-context";
 import { assertIncidentTeam, findIncidentRow } from "./incident-access";
 import { ppcOf } from "./incident-detail.service";
 

@@ -17,8 +17,8 @@ import {
 } from "@sonae/documents";
 import { and, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../app-deps";
-import type { RequestContext } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
+import type { RequestContext } from "../../platform/http/request-context";
 import { assertIncidentTeam } from "./incident-access";
 
 type Ctx = RequestContext & { actor: NonNullable<RequestContext["actor"]> };

@@ -8,8 +8,8 @@ import {
   parseNvdRangeText,
   storeNvdRanges,
 } from "@sonae/kev";
-import type { RequestContext } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
+import type { RequestContext } from "../../platform/http/request-context";
 import { getKevCatalogStatus } from "./kev.service";
 import { kevDirOf, reloadKevCatalog } from "./kev-catalog.cache";
 

@@ -8,8 +8,8 @@ import {
   listNvdRanges,
   NVD_NOTICE,
 } from "@sonae/kev";
-import type { RequestContext } from "../../platform/http/request-context";
 import { recordAudit } from "../../platform/audit/audit.service";
+import type { RequestContext } from "../../platform/http/request-context";
 import {
   getKevCatalog,
   getKevRanges,
