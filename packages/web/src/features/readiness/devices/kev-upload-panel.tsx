@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, FileInput, Group, Select, Stack, Text, Title } from "@mantine/core";
 import type { TKevCatalogStatus, TKevUploadRequest } from "@sonae/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -43,10 +43,11 @@ export function KevUploadPanel({ onLoaded }: { onLoaded: () => void }) {
           {t("devices.upload.title")}
         </Title>
         <Text size="sm">{t("devices.upload.help")}</Text>
-        <SegmentedControl
-          aria-label={t("devices.upload.kind")}
+        <Select
+          label={t("devices.upload.kind")}
           value={kind}
-          onChange={(v) => setKind(v as TKevUploadRequest["kind"])}
+          allowDeselect={false}
+          onChange={(v) => v && setKind(v as TKevUploadRequest["kind"])}
           data={(["catalog", "nvd"] as const).map((k) => ({
             value: k,
             label: t(`devices.upload.kinds.${k}`),
