@@ -85,8 +85,9 @@ describe("readiness: contacts, devices, KEV and import in a real browser", () =>
     await page.getByRole("tab", { name: "インターネット接続機器" }).click();
     await page.getByRole("button", { name: "機器を追加" }).click();
     await page.getByLabel("名称").fill("本社 FortiGate");
-    await page.getByLabel("ベンダー").fill("Fortinet");
-    await page.getByLabel("製品").fill("FortiGate 60F SSL-VPN");
+    // Vendor and product offer the names the KEV data knows (Mantine Autocomplete: role combobox).
+    await page.getByRole("combobox", { name: "ベンダー" }).fill("Fortinet");
+    await page.getByRole("combobox", { name: "製品" }).fill("FortiGate 60F SSL-VPN");
     await page.getByLabel("バージョン").fill("7.0.12");
     await page.getByRole("button", { name: "保存" }).click();
     await page.getByTestId("devices-table").getByText("本社 FortiGate").waitFor();
