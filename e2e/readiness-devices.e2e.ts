@@ -81,19 +81,27 @@ describe("readiness: contacts, devices, KEV and import in a real browser", () =>
     );
     await page.screenshot({ path: join(SHOTS, "readiness-contacts.png"), fullPage: true });
 
-    // Device register: a FortiGate SSL-VPN and its KEV matches.
+    // Device register: a FortiGate SSL-VPN on FortiOS 7.0.12 and its KEV verdicts (issue 12).
     await page.getByRole("tab", { name: "インターネット接続機器" }).click();
     await page.getByRole("button", { name: "機器を追加" }).click();
     await page.getByLabel("名称").fill("本社 FortiGate");
-    await page.getByLabel("ベンダー").fill("Fortinet");
-    await page.getByLabel("製品").fill("FortiGate 60F SSL-VPN");
-    await page.getByLabel("バージョン").fill("6.0.4");
+    // Vendor and product offer the names the KEV data knows (Mantine Autocomplete: role combobox).
+    await page.getByRole("combobox", { name: "ベンダー" }).fill("Fortinet");
+    await page.getByRole("combobox", { name: "製品" }).fill("FortiGate 60F SSL-VPN");
+    await page.getByLabel("バージョン").fill("7.0.12");
     await page.getByRole("button", { name: "保存" }).click();
     await page.getByTestId("devices-table").getByText("本社 FortiGate").waitFor();
-    await expect(page.getByTestId("devices-table").textContent()).resolves.toMatch(/KEV \d+ 件/);
+    await expect(page.getByTestId("devices-table").textContent()).resolves.toMatch(/該当 \d+/);
     await page.getByRole("link", { name: "本社 FortiGate" }).click();
-    await page.getByTestId("kev-matches").waitFor();
-    await expect(page.getByTestId("kev-matches").textContent()).resolves.toContain("CVE-2018-13379");
+    await page.getByTestId("kev-affected").waitFor();
+    // Affected in red with the fixed version; CVE-2018-13379 (FortiOS 5.4–6.0 only) is counted quietly.
+    const affected = await page.getByTestId("kev-affected").textContent();
+    expect(affected).toContain("CVE-2024-21762");
+    expect(affected).toContain("修正版: 7.0.14 以降");
+    expect(affected).toContain("範囲外書き込み");
+    expect(affected).toContain("ランサムウェアで悪用");
+    await expect(page.getByTestId("kev-affected").textContent()).resolves.not.toContain("CVE-2018-13379");
+    await expect(page.getByTestId("kev-not-affected").textContent()).resolves.toMatch(/対象外: \d+ 件/);
     const catalog = await page.getByTestId("kev-catalog").textContent();
     expect(catalog).toContain("2026.08.07");
     // The release date in Japanese format (a fact carries its date).
@@ -103,8 +111,10 @@ describe("readiness: contacts, devices, KEV and import in a real browser", () =>
     // Import: one bad row is shown with its row and column, nothing is written; the fixed file is confirmed.
     await page.getByRole("link", { name: /一覧へ戻る/ }).click();
     await page.getByTestId("devices-table").waitFor();
-    await page.getByText("台帳ファイル（CSV UTF-8 または XLSX、2 MB まで）").waitFor();
-    const fileInput = page.locator('input[type="file"]');
+    await page.getByText("台帳ファイル（CSV（UTF-8 / Shift_JIS）または XLSX、2 MB まで）").waitFor();
+    // The register import comes first; the KEV/NVD upload panel for offline machines follows it.
+    const fileInput = page.locator('input[type="file"]').first();
+    await page.getByTestId("kev-upload").getByText("NVD").first().waitFor();
     await fileInput.setInputFiles(
       csv([
         "支店 VPN,VPN,Fortinet,FortiGate 40F,7.0.12,あり,転送",

@@ -37,11 +37,16 @@ describe("sonae kev", () => {
   });
 
   it("match prints a readable table in Japanese and English", async () => {
-    await run("match", "--vendor", "Fortinet", "--product", "FortiGate", "--version", "7.0.1", "--dir", dir);
+    await run("match", "--vendor", "Fortinet", "--product", "FortiGate", "--version", "7.0.12", "--dir", dir);
     const text = out.join("");
-    expect(text).toContain("CVE-2018-13379");
-    expect(text).toContain("期限 due");
-    expect(text).toContain("ランサムウェア悪用あり / ransomware: Known");
+    // Affected first with its basis, fixed version and due date; not-affected entries only counted and listed.
+    expect(text).toMatch(
+      /CVE-2024-21762 {2}該当 \/ affected {2}期限 due 2024-02-16 {2}修正版 fixed 7\.0\.14/,
+    );
+    expect(text).toContain("ランサムウェアで悪用 / used by ransomware");
+    expect(text).toContain("範囲外書き込み");
+    expect(text).toMatch(/対象外 not affected \(\d+\): .*CVE-2018-13379/);
+    expect(text).toContain("not endorsed or certified by the NVD");
   });
 
   it("info lists the shipped catalogue", async () => {
@@ -49,6 +54,7 @@ describe("sonae kev", () => {
     const info = JSON.parse(out.join(""));
     expect(info.active).toMatchObject({ catalogVersion: "2026.08.07", count: 1662, source: "shipped" });
     expect(info.active.vulnerabilities).toBeUndefined();
+    expect(info.nvd[0]).toMatchObject({ origin: "shipped", retrieved: "2026-12-01", count: 186 });
   });
 
   it("import of a malformed file prints both languages and sets exit code 1", async () => {

@@ -1,7 +1,15 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { DEVICE_TYPE_CODES, LOG_LOCATIONS, type TDevice, type TDeviceInput } from "@sonae/core";
+import { Autocomplete, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  DEVICE_TYPE_CODES,
+  LOG_LOCATIONS,
+  type TDevice,
+  type TDeviceInput,
+  type TKevSuggestions,
+} from "@sonae/core";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { api } from "../../../api/client";
 import { FormError } from "../../../components/form-error";
 
 const TEXT_FIELDS = [
@@ -76,6 +84,27 @@ export function DeviceForm(props: {
       notes: orNull(d.notes),
     });
   };
+  // Vendor and product names the KEV data knows: what a person picks lands on a product Sonae can judge.
+  const suggestions = useQuery({
+    queryKey: ["readiness", "kev", "suggestions"],
+    queryFn: () => api<TKevSuggestions>("GET", "/api/readiness/kev/suggestions"),
+    staleTime: 60 * 60_000,
+  });
+  const vendors = suggestions.data?.vendors ?? [];
+  const vendorKey = d.vendor.trim().toLowerCase();
+  const products = vendors.find((v) => v.name.toLowerCase() === vendorKey)?.products ?? [];
+  const suggest = (key: "vendor" | "product", data: string[]) => (
+    <Autocomplete
+      key={key}
+      label={t(`devices.fields.${key}`)}
+      value={d[key]}
+      onChange={set(key)}
+      data={data}
+      limit={12}
+      required
+      description={key === "vendor" ? t("devices.suggestHelp") : undefined}
+    />
+  );
   const text = (key: TextField) => (
     <TextInput
       key={key}
@@ -96,8 +125,11 @@ export function DeviceForm(props: {
           onChange={(v) => v && setD((p) => ({ ...p, type: v as TDeviceInput["type"] }))}
           allowDeselect={false}
         />
-        {text("vendor")}
-        {text("product")}
+        {suggest(
+          "vendor",
+          vendors.map((v) => v.name),
+        )}
+        {suggest("product", products)}
         {text("version")}
         {text("usage")}
         {text("location")}

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client";
 import { FormError } from "../../../components/form-error";
 
-async function readAsBase64(file: File): Promise<string> {
+/** A file as base64 for the JSON upload routes. */
+export async function readAsBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000)

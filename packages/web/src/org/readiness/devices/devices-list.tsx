@@ -12,10 +12,11 @@ import { formatDate } from "../../../i18n/format";
 import { DeviceForm } from "./device-form";
 import { DeviceImportPanel } from "./device-import-panel";
 import { KevCatalogLine } from "./kev-catalog-line";
+import { KevUploadPanel } from "./kev-upload-panel";
 
 export const DEVICES_KEY = ["readiness", "devices"];
 
-/** The register: each device with its KEV match count; add, import, export; admins fetch a newer catalogue. */
+/** The register, affected devices first: each device's KEV verdict counts (affected red, unknown amber); add, import, export; admins fetch a newer catalogue. */
 export function DevicesList() {
   const { t } = useTranslation("readiness");
   const { data: session } = useSession();
@@ -102,31 +103,54 @@ export function DevicesList() {
             </Table.Thead>
             <Table.Tbody>
               {data.devices.map((d) => {
-                const relevant = d.kevMatches.filter((m) => m.versionVerdict !== "not-affected-by-version");
-                const ransomware = relevant.some((m) => m.knownRansomwareCampaignUse === "Known");
+                const affected = d.kevMatches.filter((m) => m.versionVerdict === "affected");
+                const ransomware = affected.some((m) => m.knownRansomwareCampaignUse === "Known");
                 return (
-                  <Table.Tr key={d.id}>
+                  <Table.Tr
+                    key={d.id}
+                    data-kev={
+                      affected.length > 0 ? "affected" : d.kevCounts.unknown > 0 ? "unknown" : "clear"
+                    }
+                  >
                     <Table.Td>
                       <Anchor component={Link} to={d.id}>
                         {d.name}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      {relevant.length === 0 ? (
-                        <Text size="sm">{t("devices.kevNone")}</Text>
-                      ) : (
-                        <Group gap={4}>
-                          <Badge color="red">{t("devices.kevCount", { count: relevant.length })}</Badge>
-                          {ransomware && <Badge color="dark">{t("devices.ransomware")}</Badge>}
-                          <Text size="xs" ff="monospace" w="100%">
-                            {relevant
-                              .slice(0, 3)
-                              .map((m) => `${m.cveID} (${formatDate(m.dueDate)})`)
-                              .join(", ")}
-                            {relevant.length > 3 ? ` +${relevant.length - 3}` : ""}
+                      <Group gap={4}>
+                        {d.kevCounts.affected > 0 && (
+                          <Badge color="red">
+                            {t("devices.kevAffected", { count: d.kevCounts.affected })}
+                          </Badge>
+                        )}
+                        {ransomware && <Badge color="dark">{t("devices.ransomware")}</Badge>}
+                        {d.kevCounts.unknown > 0 && (
+                          <Badge color="orange" variant="light">
+                            {t("devices.kevUnknown", { count: d.kevCounts.unknown })}
+                          </Badge>
+                        )}
+                        {d.kevCounts.affected === 0 && d.kevCounts.unknown === 0 && (
+                          <Text size="sm">{t("devices.kevNone")}</Text>
+                        )}
+                        {d.kevCounts.notAffected > 0 && (
+                          <Text size="xs" c="dimmed">
+                            {t("devices.kevNotAffected", { count: d.kevCounts.notAffected })}
                           </Text>
-                        </Group>
-                      )}
+                        )}
+                        {affected.length > 0 && (
+                          <Text size="xs" ff="monospace" w="100%">
+                            {affected
+                              .slice(0, 3)
+                              .map(
+                                (m) =>
+                                  `${m.cveID}${m.fixedVersion ? ` → ${m.fixedVersion}` : ""} (${formatDate(m.dueDate)})`,
+                              )
+                              .join(", ")}
+                            {affected.length > 3 ? ` +${affected.length - 3}` : ""}
+                          </Text>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>{t(`devices.types.${d.type}`)}</Table.Td>
                     <Table.Td>
@@ -147,6 +171,7 @@ export function DevicesList() {
         </Table.ScrollContainer>
       )}
       {canEdit && <DeviceImportPanel onImported={() => void refresh()} />}
+      {role === "admin" && <KevUploadPanel onLoaded={() => void refresh()} />}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t("devices.add")} size="xl">
         <DeviceForm
           onSubmit={(input) => create.mutate(input)}

@@ -1,65 +1,114 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Badge, Button, Card, Collapse, Group, Stack, Text } from "@mantine/core";
 import type { TKevMatch } from "@sonae/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../../i18n/format";
 
-const VERDICT_COLOR = {
-  affected: "red",
-  "not-affected-by-version": "gray",
-  "version-unknown": "orange",
-} as const;
-
-/** KEV entries of one device: CVE, name, KEV due date, ransomware use, and the version verdict with its reason. */
-export function KevMatchesTable({ matches }: { matches: TKevMatch[] }) {
+/** One KEV entry: CVE, Japanese weakness name beside the KEV's English name, verdict basis, fix and due date. */
+function MatchCard({ m, color }: { m: TKevMatch; color: "red" | "orange" | "gray" }) {
   const { t, i18n } = useTranslation("readiness");
   const lang = i18n.language === "en" ? "en" : "ja";
-  if (matches.length === 0) return <Text size="sm">{t("devices.kevNoMatch")}</Text>;
+  const weakness = m.weaknesses.map((w) => (w.label ? `${w.label[lang]}（${w.cwe}）` : w.cwe)).join("、");
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table data-testid="kev-matches" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("devices.kev.cve")}</Table.Th>
-            <Table.Th>{t("devices.kev.name")}</Table.Th>
-            <Table.Th>{t("devices.kev.dueDate")}</Table.Th>
-            <Table.Th>{t("devices.kev.ransomware")}</Table.Th>
-            <Table.Th>{t("devices.kev.verdict")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {matches.map((m) => (
-            <Table.Tr key={m.cveID}>
-              <Table.Td>
-                <Text ff="monospace" size="sm" style={{ whiteSpace: "nowrap" }}>
-                  {m.cveID}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{m.vulnerabilityName}</Text>
-                <Text size="xs" c="dimmed">
-                  {m.vendorProject} {m.product}
-                </Text>
-              </Table.Td>
-              <Table.Td>{formatDate(m.dueDate)}</Table.Td>
-              <Table.Td>
-                {m.knownRansomwareCampaignUse === "Known" ? (
-                  <Text c="red" fw={700} size="sm" style={{ whiteSpace: "nowrap" }}>
-                    {t("devices.kev.known")}
-                  </Text>
-                ) : (
-                  <Text size="sm">{t("devices.kev.unknown")}</Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={VERDICT_COLOR[m.versionVerdict]} variant="light">
-                  {t(`devices.verdicts.${m.versionVerdict}`)}
-                </Badge>
-                <Text size="xs">{m.reason[lang]}</Text>
-              </Table.Td>
-            </Table.Tr>
+    <Card withBorder padding="sm" style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}>
+      <Group gap="xs" wrap="wrap">
+        <Text ff="monospace" fw={700} size="sm">
+          {m.cveID}
+        </Text>
+        <Badge color={color} variant="light">
+          {t(`devices.verdicts.${m.versionVerdict}`)}
+        </Badge>
+        {m.knownRansomwareCampaignUse === "Known" && <Badge color="dark">{t("devices.ransomware")}</Badge>}
+        {m.versionVerdict !== "not-affected-by-version" && (
+          <Text size="sm" c={color === "red" ? "red" : undefined} fw={color === "red" ? 700 : undefined}>
+            {t("devices.verdictList.due", { date: formatDate(m.dueDate) })}
+          </Text>
+        )}
+        {m.versionVerdict === "affected" && (
+          <Text size="sm" fw={700}>
+            {m.fixedVersion
+              ? t("devices.verdictList.fixed", { version: m.fixedVersion })
+              : t("devices.verdictList.noFixed")}
+          </Text>
+        )}
+      </Group>
+      {weakness && (
+        <Text size="sm">
+          {t("devices.verdictList.weakness")}: {weakness}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" lang="en">
+        {m.vulnerabilityName}
+      </Text>
+      <Text size="xs">
+        {t("devices.verdictList.basis")}: {m.reason[lang]}
+      </Text>
+      {m.versionVerdict === "version-unknown" && m.advisoryUrl && (
+        <Text size="xs" c="dimmed">
+          {t("devices.verdictList.advisory")}:{" "}
+          <Text span ff="monospace" size="xs" style={{ wordBreak: "break-all", userSelect: "all" }}>
+            {m.advisoryUrl}
+          </Text>
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * KEV entries of one device, led by what needs action: affected (red, with the fixed version and the KEV due
+ * date), then unknown (amber, check the vendor advisory, shown as inert text), then the not-affected ones
+ * counted quietly with their basis on request.
+ */
+export function KevMatchesTable({ matches }: { matches: TKevMatch[] }) {
+  const { t } = useTranslation("readiness");
+  const [showQuiet, setShowQuiet] = useState(false);
+  if (matches.length === 0) return <Text size="sm">{t("devices.kevNoMatch")}</Text>;
+  const of = (v: TKevMatch["versionVerdict"]) => matches.filter((m) => m.versionVerdict === v);
+  const affected = of("affected");
+  const unknown = of("version-unknown");
+  const notAffected = of("not-affected-by-version");
+  return (
+    <Stack gap="sm" data-testid="kev-matches">
+      {affected.length > 0 && (
+        <Stack gap="xs" data-testid="kev-affected">
+          <Text fw={700} c="red">
+            {t("devices.verdictList.affected", { count: affected.length })}
+          </Text>
+          {affected.map((m) => (
+            <MatchCard key={m.cveID} m={m} color="red" />
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </Stack>
+      )}
+      {unknown.length > 0 && (
+        <Stack gap="xs" data-testid="kev-unknown">
+          <Text fw={700} c="orange.8">
+            {t("devices.verdictList.unknown", { count: unknown.length })}
+          </Text>
+          {unknown.map((m) => (
+            <MatchCard key={m.cveID} m={m} color="orange" />
+          ))}
+        </Stack>
+      )}
+      {notAffected.length > 0 && (
+        <Stack gap="xs" data-testid="kev-not-affected">
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t("devices.verdictList.notAffected", { count: notAffected.length })}
+            </Text>
+            <Button size="compact-xs" variant="subtle" onClick={() => setShowQuiet((v) => !v)}>
+              {t("devices.verdictList.showNotAffected")}
+            </Button>
+          </Group>
+          <Collapse expanded={showQuiet}>
+            <Stack gap="xs">
+              {notAffected.map((m) => (
+                <MatchCard key={m.cveID} m={m} color="gray" />
+              ))}
+            </Stack>
+          </Collapse>
+        </Stack>
+      )}
+    </Stack>
   );
 }
