@@ -108,6 +108,8 @@ describe("ransomware incident in a real browser", () => {
     // Attacker data is inert: no link anywhere in the table.
     expect(await table.locator("a").count()).toBe(0);
     // A warning-listed value is kept as context: greyed, with its list and date, and can be promoted.
+    const paste = page.getByLabel("脅迫文・ログ・メールを貼り付け");
+    await expect.poll(() => paste.inputValue()).toBe(""); // the first extraction has finished
     await page
       .getByLabel("脅迫文・ログ・メールを貼り付け")
       .fill("詳細は https://twitter.com/hashtag/lockbit を参照");
