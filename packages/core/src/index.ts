@@ -23,6 +23,7 @@ export * from "./readiness/log-sources-checks";
 export * from "./readiness/log-sources-contracts";
 export * from "./readiness/network-contracts";
 export * from "./readiness/network-svg";
+export * from "./readiness/spreadsheet-cell";
 export * from "./reference/industries";
 export * from "./reference/prefectures";
 export * from "./time/japan-date";

@@ -37,6 +37,30 @@ export const ZIntrusionMethod = z.enum([
   "unknown",
 ]);
 
+/** Consent, critical-infrastructure level and DDoS details the common forms (共通様式, 2025-10-01) ask for. */
+export const ZCriticalInfrastructure = z.enum([
+  "not-operator",
+  "fallen-below",
+  "not-fallen-below",
+  "unknown",
+]);
+/** DDoS attack types aligned with MITRE ATT&CK: T1498.001, T1498.002 and T1499. */
+export const ZDdosAttackType = z.enum([
+  "network-flood",
+  "reflection-amplification",
+  "endpoint-exhaustion",
+  "other",
+]);
+export const ZIncidentDdos = z.object({
+  attackType: ZDdosAttackType,
+  peakGbps: z.number().nonnegative().max(1_000_000).nullable().default(null),
+  peakPps: z.number().nonnegative().max(1e12).nullable().default(null),
+  durationMinutes: z.number().nonnegative().max(1_000_000).nullable().default(null),
+  mitigation: z.string().trim().max(2000).nullable().default(null),
+  impact: z.string().trim().max(2000).nullable().default(null),
+});
+export type TIncidentDdos = z.infer<typeof ZIncidentDdos>;
+
 const optText = (max: number) => z.string().trim().max(max).nullable().default(null);
 const optTime = z.iso.datetime({ offset: true }).nullable().default(null);
 
@@ -78,6 +102,9 @@ export const ZUpdateIncidentRequest = z
     intrusionMethod: ZIntrusionMethod,
     intrusionDetail: z.string().trim().max(5000).nullable(),
     terminals: z.array(ZIncidentTerminal).max(500),
+    ncoConsent: ZTri,
+    criticalInfrastructure: ZCriticalInfrastructure,
+    ddos: ZIncidentDdos.nullable(),
   })
   .partial();
 export type TUpdateIncidentRequest = z.input<typeof ZUpdateIncidentRequest>;

@@ -11,7 +11,16 @@ export const INCIDENTS_EVENTS = [
   z.object({
     type: z.literal("incident.exported"),
     ...incident,
-    format: z.enum(["pdf", "json", "stix", "xlsx"]),
+    format: z.enum(["pdf", "html", "json", "stix", "xlsx", "share-pdf", "share-stix"]),
+  }),
+  /** Opening the sharing preview shows incident data too, so it is recorded like a view. */
+  z.object({ type: z.literal("incident.share_previewed"), ...incident }),
+  z.object({
+    type: z.literal("incident.form_sent"),
+    ...incident,
+    form: z.string(),
+    version: z.number(),
+    kind: z.string(),
   }),
   z.object({
     type: z.literal("incident.checklist_step_recorded"),
