@@ -107,10 +107,38 @@ describe("ransomware incident in a real browser", () => {
     expect(await table.textContent()).toContain(".onion");
     // Attacker data is inert: no link anywhere in the table.
     expect(await table.locator("a").count()).toBe(0);
+    // A warning-listed value is kept as context: greyed, with its list and date, and can be promoted.
+    const paste = page.getByLabel("脅迫文・ログ・メールを貼り付け");
+    await expect.poll(() => paste.inputValue()).toBe(""); // the first extraction has finished
+    await page
+      .getByLabel("脅迫文・ログ・メールを貼り付け")
+      .fill("詳細は https://twitter.com/hashtag/lockbit を参照");
+    await page.getByRole("button", { name: "指標を抽出" }).click();
+    await expect.poll(() => page.getByTestId("context-summary").textContent()).toContain("参考情報");
+    const contextRow = table.locator('tr[data-context="true"]').filter({ hasText: "twitter.com" }).first();
+    await expect.poll(() => contextRow.textContent()).toContain("よく使われるサイト上位1万（Tranco）");
+    expect(await contextRow.textContent()).toContain("2025-01-15");
+    await contextRow.getByRole("button", { name: "理由を付けて指標に格上げ" }).click();
+    await page.getByTestId("promote-reason").fill("攻撃者がこのアカウントで被害組織名を公表したため");
+    await page.getByRole("button", { name: "理由を付けて指標に格上げ" }).last().click();
+    await expect
+      .poll(() => table.textContent())
+      .toContain("格上げの理由：攻撃者がこのアカウントで被害組織名を公表したため");
 
     await page.getByRole("tab", { name: "報告と期限" }).click();
+    // The PPC deadlines wait for the four 規則7条 questions; ransomware preselects ③ "yes".
+    expect(await page.getByTestId("deadline-ppc-final").count()).toBe(0);
+    const questions = page.getByTestId("ppc-questions");
+    for (const q of ["sensitiveData", "financialHarm", "over1000"])
+      await questions.getByTestId(`ppc-${q}`).getByLabel("いいえ").check();
+    expect(await questions.getByTestId("ppc-unauthorisedPurpose").getByLabel("はい").isChecked()).toBe(true);
+    await questions.getByRole("button", { name: "回答を保存" }).click();
     const final = page.getByTestId("deadline-ppc-final");
     await expect.poll(() => final.textContent()).toContain("60日以内");
+    const drafts = page.getByTestId("ppc-drafts");
+    await expect.poll(() => drafts.textContent()).toContain("9. その他参考となる事項");
+    await drafts.getByText("本人への通知（規則10条）").click();
+    await expect.poll(() => drafts.locator("textarea").first().inputValue()).toContain("お詫びとお知らせ");
     expect(await final.textContent()).toContain("第26条");
     await page.screenshot({ path: join(SHOTS, "incident-deadlines.png"), fullPage: true });
     await page.close();

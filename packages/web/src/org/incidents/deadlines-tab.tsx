@@ -6,6 +6,8 @@ import { FormError } from "../../components/form-error";
 import { formatDate } from "../../i18n/format";
 import { useIncidentChange } from "./incident-api";
 import { formatDateTime, fromLocalInput, pick, toLocalInput } from "./incident-format";
+import { PpcDraftsCard } from "./ppc-drafts-card";
+import { PpcQuestionsCard } from "./ppc-questions-card";
 
 /** Reporting obligations with their deadline, legal rule and source, and what was reported. */
 export function DeadlinesTab({ incident }: { incident: TIncidentDetail }) {
@@ -13,9 +15,13 @@ export function DeadlinesTab({ incident }: { incident: TIncidentDetail }) {
   return (
     <Stack gap="sm">
       {!incident.learnedAt && <Alert color="orange">{t("deadlines.needLearnedAt")}</Alert>}
-      {incident.deadlines.map((d) => (
-        <DeadlineCard key={d.obligationId} incidentId={incident.id} deadline={d} />
-      ))}
+      <PpcQuestionsCard key={JSON.stringify(incident.ppc.answers)} incident={incident} />
+      {incident.deadlines
+        .filter((d) => !d.awaitingPpcAssessment)
+        .map((d) => (
+          <DeadlineCard key={d.obligationId} incidentId={incident.id} deadline={d} />
+        ))}
+      <PpcDraftsCard incident={incident} />
     </Stack>
   );
 }

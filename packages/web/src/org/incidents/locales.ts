@@ -139,6 +139,44 @@ export const incidentsJa = {
     withdraw: "格上げを取り消す",
     cancel: "キャンセル",
   },
+  ppc: {
+    title: "個人情報保護委員会への報告の要否（施行規則 第7条）",
+    intro:
+      "次の4つのうち1つでも当てはまる漏えい等（おそれを含む）は、個人情報保護委員会への報告（速報・確報）と本人への通知が必要です。回答するまで委員会の期限は表示しません。",
+    status: {
+      unanswered: "未回答",
+      reportable: "報告が必要（確報 {{days}} 日以内）",
+      uncertain: "不明あり・報告の準備を（確報 {{days}} 日以内）",
+      "not-reportable": "報告義務なし",
+    },
+    q: {
+      sensitiveData: "① 要配慮個人情報が含まれるか",
+      financialHarm: "② 不正に利用されることにより財産的被害が生じるおそれがあるか",
+      unauthorisedPurpose: "③ 不正の目的をもって行われたおそれがあるか",
+      over1000: "④ 本人の数が1,000人を超えるか",
+    },
+    help: {
+      sensitiveData: "病歴・犯罪歴・信条など。1人分でも該当します。",
+      financialHarm: "クレジットカード番号、ネットバンキングのID・パスワードなど。1人分でも該当します。",
+      unauthorisedPurpose:
+        "不正アクセス、ランサムウェア、フィッシング、従業員による持ち出しなど。1人分でも該当し、確報の期限は60日になります。",
+      over1000: "おそれのある人数を含みます。",
+    },
+    answer: { yes: "はい", no: "いいえ", unknown: "不明" },
+    suggested:
+      "この事案の症状（ランサムウェア・不正ログイン・フィッシング等）は③「不正の目的」に当たるため、「はい」を初期値にしています。",
+    affectedCount: "本人の数（判明している範囲）",
+    dataItems: "漏えい等した個人データの項目",
+    dataItemsHint: "例: 氏名、住所、電話番号、メールアドレス",
+    save: "回答を保存",
+    source: "根拠: 個人情報保護法 第26条、同法施行規則 第7条・第8条・第10条（個人情報保護委員会）",
+    draftsTitle: "報告・通知の下書き",
+    draftsIntro:
+      "事案の記録から作った下書きです。【要記入】の部分を補い、内容を確認してから、各項目を個人情報保護委員会のウェブフォームに貼り付けてください。ここからは送信されません。",
+    drafts: { prompt: "速報（規則8条1項）", final: "確報（規則8条1項）", notice: "本人への通知（規則10条）" },
+    copy: "コピー",
+    copied: "コピーしました",
+  },
   deadlines: {
     due: "期限",
     dueFrom: "目安 {{from}} 〜 {{to}}",
@@ -323,6 +361,49 @@ export const incidentsEn: Shape<typeof incidentsJa> = {
     promotionReason: "Reason for promotion: {{reason}} ({{by}}, {{at}})",
     withdraw: "Withdraw promotion",
     cancel: "Cancel",
+  },
+  ppc: {
+    title: "Must the PPC be told? (Enforcement Rules Art. 7)",
+    intro:
+      "If any of these four applies to a leak (or a possible one), the Personal Information Protection Commission must get a prompt and a final report and the individuals must be notified. No PPC deadline is shown until you answer.",
+    status: {
+      unanswered: "Not answered",
+      reportable: "Report required (final report within {{days}} days)",
+      uncertain: "Unknowns: prepare the report (final within {{days}} days)",
+      "not-reportable": "No duty to report",
+    },
+    q: {
+      sensitiveData: "1. Does it include sensitive personal data?",
+      financialHarm: "2. Could misuse cause financial harm?",
+      unauthorisedPurpose: "3. Was it possibly done for an unauthorised purpose?",
+      over1000: "4. Are more than 1,000 people concerned?",
+    },
+    help: {
+      sensitiveData: "Medical history, criminal record, beliefs and the like. One person is enough.",
+      financialHarm: "Card numbers, online-banking credentials and the like. One person is enough.",
+      unauthorisedPurpose:
+        "Unauthorised access, ransomware, phishing, theft by staff. One person is enough; the final report then has 60 days.",
+      over1000: "Including people possibly concerned.",
+    },
+    answer: { yes: "Yes", no: "No", unknown: "Unknown" },
+    suggested:
+      "This incident's symptoms (ransomware, unknown logins, phishing …) are an unauthorised purpose (3), so “Yes” is preselected.",
+    affectedCount: "Number of individuals (as far as known)",
+    dataItems: "Items of personal data affected",
+    dataItemsHint: "e.g. name, address, phone number, e-mail address",
+    save: "Save answers",
+    source:
+      "Basis: APPI Art. 26; Enforcement Rules Art. 7, 8 and 10 (Personal Information Protection Commission)",
+    draftsTitle: "Drafts of the reports and the notice",
+    draftsIntro:
+      "Drafts built from the incident record. Complete the [TO FILL IN] parts, check them, then paste each item into the PPC's web form. Nothing is sent from here.",
+    drafts: {
+      prompt: "Prompt report (Rule 8(1))",
+      final: "Final report (Rule 8(1))",
+      notice: "Notice to individuals (Rule 10)",
+    },
+    copy: "Copy",
+    copied: "Copied",
   },
   deadlines: {
     due: "Due",
