@@ -77,7 +77,10 @@ describe("impostors visible (issue 16 §4)", () => {
     const fake = await submit(impostor, "株式会社　みなと物流");
     row = await queueRow(admin, fake.reference);
     expect(row.identity.warnings).toEqual(["unconfirmed_key", "name_claimed_by_other_key"]);
-    const detail = (await admin.get(`/api/hub/cases/${row.id}`)).json() as THubCaseDetail;
+    const caseRes = await admin.get(`/api/hub/cases/${row.id}`);
+    // Report data is never kept by a browser or proxy cache (issue 16 §5).
+    expect(caseRes.headers["cache-control"]).toBe("no-store");
+    const detail = caseRes.json() as THubCaseDetail;
     expect(detail.identity.warnings).toContain("name_claimed_by_other_key");
     const fakeKey = (
       (await admin.get("/api/hub/org-keys")).json() as { id: string; fingerprint: string }[]
