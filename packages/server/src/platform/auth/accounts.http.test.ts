@@ -9,7 +9,7 @@ describe("accounts", () => {
   beforeAll(async () => {
     t = await buildTestApp();
     ({ client: admin } = await setupAndLogin(t.app));
-  }, 60_000);
+  }, 120_000);
   afterAll(() => t.close());
 
   const newUser = (password: string, email = `u-${Math.random().toString(36).slice(2)}@example.jp`) =>
@@ -98,7 +98,7 @@ describe("police users see no organisation-side features (hub mode)", () => {
   beforeAll(async () => {
     h = await buildHubTestApp();
     staff = await setupHubStaff(h.app, [{ key: "officer", unitId: 13, role: "intake_officer" }]);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => h.close());
 
   it("refuses the organisation-side routes, reads and writes, to every hub user", async () => {
