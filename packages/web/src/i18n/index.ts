@@ -1,5 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { hubAdminEn, hubAdminJa } from "../hub/admin/admin-locales";
 import { hubInsightsEn, hubInsightsJa } from "../hub/workbench/insights-locales";
 import { hubEn, hubJa } from "../hub/workbench/locales";
 import { hubReportEn, hubReportJa } from "../hub/workbench/report-view-locales";
@@ -31,6 +32,7 @@ void i18n.use(initReactI18next).init({
       triageSigma: triageSigmaJa,
       hub: hubJa,
       hubInsights: hubInsightsJa,
+      hubAdmin: hubAdminJa,
       hubReport: hubReportJa,
       ransomware: ransomwareJa,
     },
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
       triageSigma: triageSigmaEn,
       hub: hubEn,
       hubInsights: hubInsightsEn,
+      hubAdmin: hubAdminEn,
       hubReport: hubReportEn,
       ransomware: ransomwareEn,
     },

@@ -2,9 +2,10 @@ import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { FormError } from "../../components/form-error";
+import { IdentityPanel } from "../admin/identity-panel";
 import { CaseActions } from "./case-actions";
 import { CaseMessages } from "./case-messages";
-import { formatWhen, useHubCase, useHubMe } from "./hub-api";
+import { formatWhen, useHubCase } from "./hub-api";
 import { RelatedCases } from "./related-cases";
 import { ReportPackageView } from "./report-package-view";
 
@@ -13,10 +14,8 @@ export function HubCasePage() {
   const { t } = useTranslation("hub");
   const { id = "" } = useParams();
   const query = useHubCase(id);
-  const me = useHubMe();
   const c = query.data;
   if (!c) return <FormError error={query.error} />;
-  const role = me.data?.role;
   return (
     <Stack maw={960} gap="md">
       <Alert color="yellow" py="xs">
@@ -45,7 +44,8 @@ export function HubCasePage() {
           : `${t("ackDue")} ${formatWhen(c.ackDueAt)}`}
         {c.slaBreached && ` · ${t("slaBreached")}`}
       </Text>
-      {(role === "intake_officer" || role === "unit_admin") && <CaseActions c={c} />}
+      <IdentityPanel identity={c.identity} />
+      {c.allowedActions.includes("case.triage") && <CaseActions c={c} />}
       <Card withBorder>
         <Title order={3} size="h4">
           {t("payload")}
@@ -88,7 +88,7 @@ export function HubCasePage() {
         </Card>
       )}
       <CaseMessages c={c} />
-      {(role === "analyst" || role === "unit_admin") && <RelatedCases id={c.id} />}
+      {c.allowedActions.includes("case.related") && <RelatedCases id={c.id} />}
     </Stack>
   );
 }

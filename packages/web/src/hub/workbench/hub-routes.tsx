@@ -1,5 +1,6 @@
 import { Loader } from "@mantine/core";
 import { Route, Routes } from "react-router";
+import { HubAdminRoutes } from "../admin/admin-routes";
 import { HubAdvisoriesPage } from "./hub-advisories-page";
 import { useServerMode } from "./hub-api";
 import { HubCasePage } from "./hub-case-page";
@@ -31,6 +32,7 @@ export function HubRoutes() {
               <Route path="cases/:id" element={<HubCasePage />} />
               <Route path="stats" element={<HubStatsPage />} />
               <Route path="advisories" element={<HubAdvisoriesPage />} />
+              <Route path="admin/*" element={<HubAdminRoutes />} />
             </Routes>
           </>
         }
