@@ -2,7 +2,7 @@ import type { THubCaseSummary, THubRole } from "@sonae/core";
 import { HUB_ROLES } from "@sonae/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateHubOrgKeyPair, submitReportToHub } from "../../org/hub-client/hub-client";
-import { TEST_PASSWORD, TestClient } from "../../testing/test-app";
+import { TEST_PASSWORD, type TestClient } from "../../testing/test-app";
 import { buildHubTestApp, injectFetch, samplePackage, setupHubStaff } from "../testing/hub-test-app";
 import {
   HUB_CASE_ACTIONS,
