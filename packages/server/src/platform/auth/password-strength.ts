@@ -25,6 +25,8 @@ class StrengthChecker {
     return new Promise((resolve) => {
       const entry: Pending = { resolve, message: { id, password, userInputs } };
       this.pending.set(id, entry);
+      // Keep the process alive while a check waits (a CLI would otherwise exit during worker start).
+      worker.ref();
       if (this.ready) this.send(worker, entry);
     });
   }
@@ -49,6 +51,7 @@ class StrengthChecker {
       if (!p) return;
       clearTimeout(p.timer);
       this.pending.delete(m.id);
+      if (this.pending.size === 0) worker.unref();
       p.resolve({ score: m.score, patterns: m.patterns });
     });
     worker.on("error", () => this.abandon());
