@@ -1,4 +1,5 @@
 import { Center, Group, Loader } from "@mantine/core";
+import type { ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { useSession } from "./api/session";
 import { useServerMode } from "./components/hub-exchange/hub-exchange";
@@ -60,11 +61,46 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        <Route path="readiness/*" element={<ReadinessRoutes />} />
-        <Route path="plans/*" element={<PlansRoutes />} />
-        <Route path="incidents/*" element={<IncidentsRoutes />} />
-        <Route path="evidence/*" element={<EvidenceRoutes />} />
-        <Route path="identify" element={<IdentifyPage />} />
+        <Route
+          path="readiness/*"
+          element={
+            <OrgOnly>
+              <ReadinessRoutes />
+            </OrgOnly>
+          }
+        />
+        <Route
+          path="plans/*"
+          element={
+            <OrgOnly>
+              <PlansRoutes />
+            </OrgOnly>
+          }
+        />
+        <Route
+          path="incidents/*"
+          element={
+            <OrgOnly>
+              <IncidentsRoutes />
+            </OrgOnly>
+          }
+        />
+        <Route
+          path="evidence/*"
+          element={
+            <OrgOnly>
+              <EvidenceRoutes />
+            </OrgOnly>
+          }
+        />
+        <Route
+          path="identify"
+          element={
+            <OrgOnly>
+              <IdentifyPage />
+            </OrgOnly>
+          }
+        />
         <Route path="hub/*" element={<HubOrPoliceReport />} />
         <Route path="organisation" element={<OrganisationPage />} />
         <Route path="users" element={<UsersPage />} />
@@ -88,4 +124,11 @@ function HubOrPoliceReport() {
   const mode = useServerMode();
   if (mode.isPending) return <Loader aria-label="loading" />;
   return mode.data === "hub" ? <HubRoutes /> : <OutboxPage />;
+}
+
+/** Organisation-side pages; a hub (police) server refuses them, so its users are sent to the queue. */
+function OrgOnly(props: { children: ReactNode }) {
+  const mode = useServerMode();
+  if (mode.isPending) return <Loader aria-label="loading" />;
+  return mode.data === "hub" ? <Navigate to="/hub" replace /> : props.children;
 }

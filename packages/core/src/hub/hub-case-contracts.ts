@@ -69,6 +69,9 @@ export const ZHubRelatedCase = z.object({
 export type THubRelatedCase = z.infer<typeof ZHubRelatedCase>;
 
 export const ZHubCaseDetail = ZHubCaseSummary.extend({
+  /** How the viewer's unit stands to the case, and what the rights table lets them do on it. */
+  relation: z.enum(["own", "shared", "former_owner", "national"]),
+  allowedActions: z.array(z.string()),
   keyStatus: z.enum(["pending", "active", "revoked"]).nullable(),
   payload: z.unknown(),
   indicators: z.array(z.object({ kind: ZHubIndicatorKind, value: z.string(), noisy: z.boolean() })),

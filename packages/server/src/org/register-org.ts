@@ -1,3 +1,4 @@
+import { AppError } from "@sonae/core";
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app-deps";
 import { assessmentRoutes } from "./assessment/assessment.routes";
@@ -23,6 +24,24 @@ import { triageRoutes } from "./triage/triage.routes";
  */
 export async function registerOrg(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(organisationRoutes(deps));
+  // On a hub the users are police staff: the organisation-side records (readiness, plans,
+  // incidents, evidence…) of the hub's own operator organisation are neither shown nor written.
+  await app.register(async (scope) => {
+    if (deps.config.mode === "hub") scope.addHook("onRequest", refuseOnHub);
+    await registerOrgRecords(scope, deps);
+  });
+}
+
+async function refuseOnHub() {
+  throw new AppError("FORBIDDEN", {
+    detail: {
+      ja: "警察・CSIRT のハブでは組織側の機能(備え・計画・インシデント等)は使えません。",
+      en: "Organisation-side features (readiness, plans, incidents…) are not available on a police/CSIRT hub.",
+    },
+  });
+}
+
+async function registerOrgRecords(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(backupsRoutes(deps));
   await app.register(logSourcesRoutes(deps));
   await app.register(networkRoutes(deps));

@@ -1,6 +1,8 @@
 import { Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { HUB_ADMIN_NAV } from "./admin/admin-routes";
+import { useHubMe } from "./hub-api";
 
 const ITEMS = [
   { to: "/hub", key: "queue" },
@@ -11,7 +13,9 @@ const ITEMS = [
 /** Sub-navigation of the police screens: queue (with cases), statistics, advisories. */
 export function HubNav() {
   const { t } = useTranslation("hubInsights");
+  const { t: tAdmin } = useTranslation("hubAdmin");
   const { pathname } = useLocation();
+  const rights: string[] = useHubMe().data?.rights ?? [];
   const current = ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue";
   return (
     <Group gap="xs" mb="md" wrap="wrap" component="nav" aria-label={t("nav.queue")}>
@@ -25,6 +29,18 @@ export function HubNav() {
           aria-current={current === i.key ? "page" : undefined}
         >
           {t(`nav.${i.key}`)}
+        </Button>
+      ))}
+      {HUB_ADMIN_NAV.filter((i) => rights.includes(i.right)).map((i) => (
+        <Button
+          key={i.key}
+          component={Link}
+          to={i.to}
+          size="xs"
+          variant={pathname.startsWith(i.to) ? "filled" : "light"}
+          aria-current={pathname.startsWith(i.to) ? "page" : undefined}
+        >
+          {tAdmin(`nav.${i.key}`)}
         </Button>
       ))}
     </Group>

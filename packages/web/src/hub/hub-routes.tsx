@@ -1,4 +1,5 @@
 import { Route, Routes } from "react-router";
+import { HubAdminRoutes } from "./admin/admin-routes";
 import { HubCasePage } from "./case/hub-case-page";
 import { HubNav } from "./hub-nav";
 import { HubAdvisoriesPage } from "./insights/hub-advisories-page";
@@ -7,8 +8,8 @@ import { PublicReportRoutes } from "./public-report/public-report-routes";
 import { HubQueuePage } from "./queue/hub-queue-page";
 
 /**
- * Routes of the police side, mounted at /hub/* on a hub server: the queue, case pages, statistics
- * and advisories. (On an organisation's server /hub is its "report to the police" page: app-routes.tsx.)
+ * Routes of the police side, mounted at /hub/* on a hub server: the queue, case pages, statistics,
+ * advisories and administration (members, keys, the unit audit log). (On an organisation's server /hub is its "report to the police" page: app-routes.tsx.)
  */
 export function HubRoutes() {
   return (
@@ -24,6 +25,7 @@ export function HubRoutes() {
               <Route path="cases/:id" element={<HubCasePage />} />
               <Route path="stats" element={<HubStatsPage />} />
               <Route path="advisories" element={<HubAdvisoriesPage />} />
+              <Route path="admin/*" element={<HubAdminRoutes />} />
             </Routes>
           </>
         }

@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { hubExchangeEn, hubExchangeJa } from "../components/hub-exchange/locales";
+import { hubAdminEn, hubAdminJa } from "../hub/admin/admin-locales";
 import { hubReportEn, hubReportJa } from "../hub/case/report-view-locales";
 import { hubInsightsEn, hubInsightsJa } from "../hub/insights/insights-locales";
 import { hubEn, hubJa } from "../hub/locales";
@@ -34,6 +35,7 @@ void i18n.use(initReactI18next).init({
       triageSigma: triageSigmaJa,
       hub: hubJa,
       hubInsights: hubInsightsJa,
+      hubAdmin: hubAdminJa,
       hubReport: hubReportJa,
       hubExchange: hubExchangeJa,
       policeReport: policeReportJa,
@@ -49,6 +51,7 @@ void i18n.use(initReactI18next).init({
       triageSigma: triageSigmaEn,
       hub: hubEn,
       hubInsights: hubInsightsEn,
+      hubAdmin: hubAdminEn,
       hubReport: hubReportEn,
       hubExchange: hubExchangeEn,
       policeReport: policeReportEn,

@@ -77,7 +77,10 @@ describe("impostors visible (issue 16 §4)", () => {
     const fake = await submit(impostor, "株式会社　みなと物流");
     row = await queueRow(admin, fake.reference);
     expect(row.identity.warnings).toEqual(["unconfirmed_key", "name_claimed_by_other_key"]);
-    const detail = (await admin.get(`/api/hub/cases/${row.id}`)).json() as THubCaseDetail;
+    const caseRes = await admin.get(`/api/hub/cases/${row.id}`);
+    // Report data is never kept by a browser or proxy cache (issue 16 §5).
+    expect(caseRes.headers["cache-control"]).toBe("no-store");
+    const detail = caseRes.json() as THubCaseDetail;
     expect(detail.identity.warnings).toContain("name_claimed_by_other_key");
     const fakeKey = (
       (await admin.get("/api/hub/org-keys")).json() as { id: string; fingerprint: string }[]
@@ -126,7 +129,7 @@ describe("audit complete (issue 16 §6)", () => {
     expect((await staff.clients.tokyoAdmin!.get("/api/hub/org-keys")).statusCode).toBe(200);
     const keysViewed = await lastEvent("hub.org_keys_viewed");
     expect(keysViewed?.payload).toMatchObject({ unitId: 13 });
-    expect((keysViewed?.payload.keyIds as string[] | undefined)?.length).toBeGreaterThan(0);
+    expect((keysViewed?.payload.keyIds as string[] | undefined)?.length ?? 0).toBeGreaterThan(0);
   });
 
   it("a unit admin reads their unit's audit log, including others' refused attempts on its cases, and no other unit's", async () => {

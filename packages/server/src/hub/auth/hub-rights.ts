@@ -48,15 +48,15 @@ const UNIT_READS = ["queue.read", "stats.read", "advisory.read"] as const;
  * THE hub policy (issue 16 §2): role × relation → allowed actions. Every hub route asks this
  * table and nothing else; `hub-rights.http.test.ts` tries every cell against the HTTP API.
  * Sharing gives read and message, never triage; a former owner reads only; the national unit
- * reads everything, routes cases (share, transfer) and manages every unit's people and keys, but
- * does not triage a prefecture's case in its place.
+ * (an explicit membership) supervises: it reads and triages every case — escalations land there,
+ * and a small hub may be run by the national unit alone — and manages every unit's people and keys.
  */
 export const HUB_RIGHTS: Record<THubRole, Record<HubRelation, readonly HubAction[]>> = {
   intake_officer: {
     own: [...READ_AND_TALK, ...TRIAGE, ...UNIT_READS],
     shared: READ_AND_TALK,
     former_owner: READ_ONLY,
-    national: READ_AND_TALK,
+    national: [...READ_AND_TALK, ...TRIAGE],
   },
   analyst: {
     own: [...ANALYSE, ...UNIT_READS, "alerts.read", "advisory.publish"],
@@ -77,7 +77,7 @@ export const HUB_RIGHTS: Record<THubRole, Record<HubRelation, readonly HubAction
     ],
     shared: ANALYSE,
     former_owner: ["case.read", "case.related"],
-    national: [...ANALYSE, "case.share", "case.transfer", "keys.manage", "members.manage", "audit.read"],
+    national: [...ANALYSE, ...TRIAGE, "keys.manage", "members.manage", "audit.read"],
   },
 };
 

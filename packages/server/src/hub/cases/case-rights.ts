@@ -4,7 +4,13 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import type { HubActor } from "../auth/hub.policy";
-import { type HubCaseAction, type HubRelation, hubRightAllows, relationToCase } from "../auth/hub-rights";
+import {
+  HUB_CASE_ACTIONS,
+  type HubCaseAction,
+  type HubRelation,
+  hubRightAllows,
+  relationToCase,
+} from "../auth/hub-rights";
 
 type Row = typeof hubReports.$inferSelect;
 
@@ -40,8 +46,19 @@ export async function authoriseCase(
   reportId: string,
   action: HubCaseAction,
 ): Promise<Row> {
+  return (await authoriseCaseWithRelation(db, ctx, actor, reportId, action)).row;
+}
+
+/** As authoriseCase, also giving the relation (for the case page's allowed actions). */
+export async function authoriseCaseWithRelation(
+  db: Db,
+  ctx: RequestContext,
+  actor: HubActor,
+  reportId: string,
+  action: HubCaseAction,
+): Promise<{ row: Row; relation: HubRelation }> {
   const { row, relation } = await caseWithRelation(db, actor, reportId);
-  if (row && hubRightAllows(actor.hubRole, relation, action)) return row;
+  if (row && relation !== "none" && hubRightAllows(actor.hubRole, relation, action)) return { row, relation };
   await recordAudit(db, ctx, {
     type: "hub.access_refused",
     reportId: row ? row.id : reportId.slice(0, 64),
@@ -50,4 +67,9 @@ export async function authoriseCase(
     unitId: actor.unitId,
   });
   throw new AppError(relation === "none" ? "NOT_FOUND" : "FORBIDDEN");
+}
+
+/** The case actions the actor may take in a relation (for the web, which offers only those). */
+export function caseActionsAllowed(actor: HubActor, relation: HubRelation): HubCaseAction[] {
+  return HUB_CASE_ACTIONS.filter((a) => hubRightAllows(actor.hubRole, relation, a));
 }

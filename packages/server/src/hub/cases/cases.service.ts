@@ -19,7 +19,7 @@ import { openBytes, openJson } from "../store/envelope";
 import type { HubKeyring } from "../store/hub-keyring";
 import { openPayload, presentCaseSummary } from "./case.present";
 import { loadVisibleReport, visibleReports } from "./case-access";
-import { authoriseCase } from "./case-rights";
+import { authoriseCase, authoriseCaseWithRelation, caseActionsAllowed } from "./case-rights";
 
 /** The actor's queue: reports visible to their unit, newest first, at most 200; the read is audited. */
 export async function listCases(
@@ -57,7 +57,7 @@ export async function getCase(
   actor: HubActor,
   id: string,
 ): Promise<THubCaseDetail> {
-  const row = await authoriseCase(db, ctx, actor, id, "case.read");
+  const { row, relation } = await authoriseCaseWithRelation(db, ctx, actor, id, "case.read");
   const { dek, sealed } = openPayload(ring, row);
   const key = row.orgKeyId ? (await loadKeyFacts(db, [row.orgKeyId])).get(row.orgKeyId) : undefined;
   const files = await db
@@ -74,6 +74,8 @@ export async function getCase(
   await recordAudit(db, ctx, { type: "hub.case_viewed", reportId: row.id, reference: row.reference });
   return {
     ...presentCaseSummary(row, sealed, key),
+    relation,
+    allowedActions: caseActionsAllowed(actor, relation),
     keyStatus: key?.status ?? null,
     payload: sealed.body,
     indicators: sealed.indicators,

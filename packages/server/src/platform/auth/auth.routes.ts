@@ -1,5 +1,4 @@
 import { AppError, ZChangePasswordRequest, ZLoginRequest, ZSessionResponse } from "@sonae/core";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
@@ -7,12 +6,8 @@ import { contextOf } from "../http/request-context";
 import { isSetupRequired } from "../setup/setup.service";
 import { requireActor } from "./auth.policy";
 import { changePassword, login, logout } from "./auth.service";
+import { LoginThrottle } from "./login-throttle";
 import { findSessionActor, SESSION_COOKIE } from "./session.repo";
-
-function loginRateKey(request: FastifyRequest): string {
-  const email = (request.body as { email?: unknown } | undefined)?.email;
-  return `${request.ip}|${typeof email === "string" ? email.toLowerCase() : ""}`;
-}
 
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const cookieOptions = {
@@ -22,6 +17,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     secure: deps.config.secureCookies,
   } as const;
 
+  const throttle = new LoginThrottle();
   return async (app) => {
     app.get(
       "/api/session",
@@ -59,10 +55,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/auth/login",
       {
-        // Keyed by address AND account: a guessing run is stopped without locking out a whole office behind one NAT.
-        config: {
-          rateLimit: { max: 10, timeWindow: "15 minutes", hook: "preHandler", keyGenerator: loginRateKey },
-        },
+        // Failed sign-ins back off per address and per account (login-throttle.ts); this is only a flood guard.
+        config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
         schema: {
           tags: ["auth"],
           summary: "ログイン / Sign in",
@@ -71,10 +65,14 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const session = await login(deps.db, contextOf(request), {
-          ...request.body,
-          sessionHours: deps.config.sessionHours,
-        });
+        const wait = throttle.waitSeconds(request.ip, request.body.email);
+        if (wait > 0) reply.header("retry-after", String(wait));
+        const session = await login(
+          deps.db,
+          contextOf(request),
+          { ...request.body, sessionHours: deps.config.sessionHours },
+          throttle,
+        );
         reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
         return reply.status(204).send(null);
       },

@@ -3,6 +3,7 @@ import { type Db, users } from "@sonae/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.service";
 import type { RequestContext } from "../http/request-context";
+import { backingOff, type LoginThrottle } from "./login-throttle";
 import { getDummyHash, hashPassword, verifyPassword } from "./password";
 import { assertAcceptablePassword } from "./password-policy";
 import { createSession, deleteSession, deleteUserSessionsExcept, hashToken } from "./session.repo";
@@ -13,7 +14,11 @@ export async function login(
   db: Db,
   ctx: RequestContext,
   input: { email: string; password: string; sessionHours: number },
+  throttle: LoginThrottle,
 ): Promise<{ token: string; expiresAt: Date }> {
+  const ip = ctx.ip ?? "unknown";
+  const wait = throttle.waitSeconds(ip, input.email);
+  if (wait > 0) throw backingOff(wait);
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok || user.isDisabled) {
@@ -24,8 +29,10 @@ export async function login(
       { type: "auth.login_failed", email: input.email, reason },
       user?.organisationId ?? null,
     );
+    throttle.failed(ip, input.email);
     throw new AppError("INVALID_CREDENTIALS");
   }
+  throttle.succeeded(input.email);
   return db.transaction(async (tx) => {
     const session = await createSession(tx, {
       userId: user.id,

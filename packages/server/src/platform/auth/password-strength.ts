@@ -5,15 +5,17 @@ export type StrengthResult = { score: number; patterns: string[] } | "timeout";
 /** Longest a check may take; past it the password is treated as too regular to accept. */
 const TIME_BUDGET_MS = 3_000;
 
-type Pending = { resolve: (r: StrengthResult) => void; timer: NodeJS.Timeout };
+type Pending = { resolve: (r: StrengthResult) => void; timer?: NodeJS.Timeout; message: object };
 
 /**
- * One worker thread running zxcvbn-ts for the whole process, started on first use. Checks queue
- * in the worker; a check that overruns its budget ends the worker (and the checks queued behind
- * it, as "timeout"), and the next check starts a fresh one. The event loop never waits on it.
+ * One worker thread running zxcvbn-ts for the whole process, started on first use. Checks wait
+ * until the worker has loaded its dictionaries, then each has a time budget; one that overruns it
+ * ends the worker (and the checks queued behind it, as "timeout"), and the next check starts a
+ * fresh one. The event loop never waits on it.
  */
 class StrengthChecker {
   private worker: Worker | undefined;
+  private ready = false;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
@@ -21,21 +23,35 @@ class StrengthChecker {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.abandon(), TIME_BUDGET_MS);
-      this.pending.set(id, { resolve, timer });
-      worker.postMessage({ id, password, userInputs });
+      const entry: Pending = { resolve, message: { id, password, userInputs } };
+      this.pending.set(id, entry);
+      // Keep the process alive while a check waits (a CLI would otherwise exit during worker start).
+      worker.ref();
+      if (this.ready) this.send(worker, entry);
     });
+  }
+
+  private send(worker: Worker, entry: Pending) {
+    entry.timer = setTimeout(() => this.abandon(), TIME_BUDGET_MS);
+    worker.postMessage(entry.message);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL("./password-strength.worker.mjs", import.meta.url));
     worker.unref();
-    worker.on("message", (m: { id: number; score: number; patterns: string[] }) => {
+    this.ready = false;
+    worker.on("message", (m: { ready?: true; id: number; score: number; patterns: string[] }) => {
+      if (m.ready) {
+        this.ready = true;
+        for (const entry of this.pending.values()) this.send(worker, entry);
+        return;
+      }
       const p = this.pending.get(m.id);
       if (!p) return;
       clearTimeout(p.timer);
       this.pending.delete(m.id);
+      if (this.pending.size === 0) worker.unref();
       p.resolve({ score: m.score, patterns: m.patterns });
     });
     worker.on("error", () => this.abandon());

@@ -14,6 +14,9 @@ zxcvbnOptions.setOptions({
   translations: en.translations,
 });
 
+// Dictionaries are loaded: the server starts timing checks only from here.
+parentPort?.postMessage({ ready: true });
+
 parentPort?.on("message", (request) => {
   const result = zxcvbn(request.password, request.userInputs);
   parentPort?.postMessage({

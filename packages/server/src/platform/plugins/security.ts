@@ -44,6 +44,13 @@ export async function registerSecurity(
       return Array.isArray(header) ? header[0] : header;
     },
   });
+  // API answers carry confidential records (cases, attachments, exports, incidents): no browser or
+  // proxy may keep a copy. Static web assets are not affected.
+  app.addHook("onSend", (request, reply, payload, done) => {
+    const isApi = request.url.startsWith("/api/") || request.url.startsWith("/hub-api/");
+    if (isApi && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    done(null, payload);
+  });
   app.addHook("onRequest", (request, reply, done) => {
     if (
       SAFE_METHODS.has(request.method) ||

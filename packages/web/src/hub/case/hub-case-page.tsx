@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { FormError } from "../../components/form-error";
 import { formatWhen } from "../../components/hub-exchange/hub-exchange";
+import { IdentityPanel } from "../admin/identity-panel";
 import { useHubCase, useHubMe } from "../hub-api";
 import { CaseActions } from "./case-actions";
 import { CaseMessages } from "./case-messages";
@@ -14,10 +15,8 @@ export function HubCasePage() {
   const { t } = useTranslation("hub");
   const { id = "" } = useParams();
   const query = useHubCase(id);
-  const me = useHubMe();
   const c = query.data;
   if (!c) return <FormError error={query.error} />;
-  const role = me.data?.role;
   return (
     <Stack maw={960} gap="md">
       <Alert color="yellow" py="xs">
@@ -46,7 +45,8 @@ export function HubCasePage() {
           : `${t("ackDue")} ${formatWhen(c.ackDueAt)}`}
         {c.slaBreached && ` · ${t("slaBreached")}`}
       </Text>
-      {(role === "intake_officer" || role === "unit_admin") && <CaseActions c={c} />}
+      <IdentityPanel identity={c.identity} />
+      {c.allowedActions.includes("case.triage") && <CaseActions c={c} />}
       <Card withBorder>
         <Title order={3} size="h4">
           {t("payload")}
@@ -89,7 +89,7 @@ export function HubCasePage() {
         </Card>
       )}
       <CaseMessages c={c} />
-      {(role === "analyst" || role === "unit_admin") && <RelatedCases id={c.id} />}
+      {c.allowedActions.includes("case.related") && <RelatedCases id={c.id} />}
     </Stack>
   );
 }
