@@ -40,7 +40,12 @@ describe("the Windows kit", () => {
     );
     await writeStub(bin, "reg", `printf 'Windows Registry Editor Version 5.00\\r\\n' > "$3"`);
     const outDir = path.join(root, "out");
-    const result = await runCollection({ config, examiner: "鑑識 花子", outDir, env: { PATH: `${bin}:/usr/bin:/bin` } });
+    const result = await runCollection({
+      config,
+      examiner: "鑑識 花子",
+      outDir,
+      env: { PATH: `${bin}:/usr/bin:/bin` },
+    });
     const channels = config.targets.flatMap((t) => t.commands ?? []).filter((c) => c.program === "wevtutil");
     expect(channels.length).toBe(11);
     const recorded = (await readFile(calls, "utf8")).trim().split("\n");
