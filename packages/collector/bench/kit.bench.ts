@@ -58,7 +58,7 @@ try {
     entryPoints: [PRESERVE_CHILD],
     bundle: true,
     platform: "node",
-    format: "cjs",
+    format: "esm",
     target: "node22",
     outfile: child,
     logLevel: "error",
