@@ -27,6 +27,7 @@ export function createKitCommand(): Command {
     .requiredOption("--out <folder>", "キットを書き出すフォルダ / folder to write the kit to")
     .requiredOption("--issued-to <name>", "発行先 (キットを渡す相手) / who the kit is issued to")
     .option("--add-path <path...>", "追加で収集する場所 / extra locations to collect", [])
+    .option("--encrypt", "バンドルを組織の鍵で暗号化する / encrypt bundles to the organisation key", false)
     .option("--json", "JSON で出力 / print JSON")
     .action(
       async (opts: {
@@ -35,12 +36,14 @@ export function createKitCommand(): Command {
         out: string;
         issuedTo: string;
         addPath: string[];
+        encrypt: boolean;
         json?: boolean;
       }) => {
         const request = ZIssueKitRequest.parse({
           platform: opts.platform,
           issuedTo: opts.issuedTo,
           extraPaths: opts.addPath,
+          encrypt: opts.encrypt,
         });
         const handle = await openConfiguredDb();
         const [{ incidents, organisations }, { issueCollectorKit }, { loadConfig }, { eq, or }] =

@@ -8,6 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../app-deps";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { Actor, RequestContext } from "../../platform/http/request-context";
+import { loadOrganisationKey } from "./organisation-key";
 
 /** The organisation a kit is issued by (from the signed-in actor, or named on the command line). */
 export interface KitIssuer {
@@ -56,6 +57,8 @@ export async function issueCollectorKit(
     ),
     extraPaths: request.extraPaths,
     ntpServer: kitNtpServer(),
+    // Only the public half travels in the kit.
+    encryptTo: request.encrypt ? publicHalf(await loadOrganisationKey(deps, issuer.organisationId)) : null,
   });
   const dir = outDir ?? (await mkdtemp(path.join(os.tmpdir(), "sonae-kit-issue-")));
   const cleanup = () => (outDir ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
@@ -97,6 +100,10 @@ export async function issueCollectorKit(
     await cleanup();
     throw error;
   }
+}
+
+function publicHalf(key: { publicKeyPem: string; fingerprint: string }) {
+  return { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint };
 }
 
 /** Clock check server baked into kits: SONAE_KIT_NTP_SERVER, "off" for none; default ntp.nict.jp. */
