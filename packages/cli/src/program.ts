@@ -6,6 +6,7 @@ import { Command } from "commander";
 import { createAdminCommand } from "./commands/admin/create";
 import { createBackupCommand, createRestoreCommand } from "./commands/db/backup";
 import { createMigrateCommand } from "./commands/db/migrate";
+import { createKitCommand } from "./commands/kit/kit-build";
 import { createStartCommand } from "./commands/server/start";
 
 export const VERSION = "0.1.0";
@@ -28,6 +29,7 @@ export function createProgram(): Command {
   program.addCommand(createRestoreCommand());
   program.addCommand(createPreserveCommand());
   program.addCommand(createVerifyCommand());
+  program.addCommand(createKitCommand());
   program.addCommand(createKeysCommand());
   program.addCommand(createIdentifyCommand());
   program.addCommand(createTriageCommand());

@@ -6,6 +6,13 @@ export { type BuiltKit, buildKit, bundleKitScript } from "./build/build-kit";
 export { KIT_NODE_VERSION, type KitPlatform, resolveNodeBinary } from "./build/node-binaries";
 export { type CollectionResult, runCollection } from "./collect/run-collection";
 export type { TargetOutcome, TargetProblem } from "./collect/run-target";
+export {
+  decryptBundle,
+  ENCRYPTED_MAGIC,
+  encryptBundle,
+  fingerprintX25519,
+  generateOrganisationKey,
+} from "./crypto/bundle-encryption";
 export { issueKitConfig, type KitRequest } from "./kit/issue-kit";
 export { type KitConfig, ZKitConfig } from "./kit/kit-config";
 export { loadCollectionTargets } from "./targets/load-targets";

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { type PreserveProgress, preserveEvidence, signingKeyFromPem } from "@sonae/evidence";
+import { encryptBundle } from "../crypto/bundle-encryption";
 import type { KitConfig } from "../kit/kit-config";
 import type { CollectionTarget } from "../targets/target-schema";
 import { expandTargetPath } from "./expand-paths";
@@ -35,9 +36,11 @@ export interface CollectionResult {
   outcomes: TargetOutcome[];
   /** False when any target failed: collection.json and the console say so. */
   complete: boolean;
+  /** The bundle was encrypted to the organisation key (`.zip.sonae-enc`); no plaintext copy remains. */
+  encrypted: boolean;
 }
 
-const LEFTOVER = /^sonae-kit-.*\.(zip\.partial|zip\.journal|staging)$/;
+const LEFTOVER = /^sonae-kit-.*\.(zip\.partial|zip\.journal|staging|sonae-enc\.partial)$/;
 
 /** The kit's custom target: paths the person added when the kit was made. */
 function customTarget(config: KitConfig): CollectionTarget[] {
@@ -87,6 +90,7 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
   const base = `sonae-kit-${safe(config.incident.reference)}-${safe(os.hostname())}-${stamp}`;
   const staging = path.join(outDir, `${base}.staging`);
   await mkdir(staging);
+  const cleanups: Array<() => Promise<void>> = [];
   try {
     const outcomes: TargetOutcome[] = [];
     for (const target of targets) {
@@ -102,22 +106,41 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
       path.join(staging, "collection.json"),
       `${JSON.stringify({ format: "sonae-kit-collection", version: 1, kitId: config.kitId, incident: config.incident, organisation: config.organisation, issuedTo: config.issuedTo, examiner: options.examiner, hostname: os.hostname(), platform: config.platform, complete, targets: outcomes }, null, 2)}\n`,
     );
-    const bundlePath = path.join(outDir, `${base}.zip`);
-    const result = await preserveEvidence({
+    // Encrypted kits seal the plaintext bundle in the machine's temp folder, never on the removable media.
+    const plainDir = config.encryptTo ? await mkdtemp(path.join(os.tmpdir(), "sonae-kit-")) : outDir;
+    cleanups.push(() =>
+      config.encryptTo ? rm(plainDir, { recursive: true, force: true }) : Promise.resolve(),
+    );
+    const plainPath = path.join(plainDir, `${base}.zip`);
+    await preserveEvidence({
       paths: [...inputs, staging],
       caseId: config.incident.reference,
       examiner: options.examiner,
-      outPath: bundlePath,
+      outPath: plainPath,
       signingKey: signingKeyFromPem(config.signingKeyPem),
       ntpServer: config.ntpServer,
       signal: options.signal,
       onProgress: (progress) => options.onEvent?.({ type: "preserve-progress", progress }),
     });
+    const bundlePath = config.encryptTo ? path.join(outDir, `${base}.zip.sonae-enc`) : plainPath;
+    if (config.encryptTo) {
+      await encryptBundle(plainPath, `${bundlePath}.partial`, config.encryptTo.publicKeyPem);
+      await rename(`${bundlePath}.partial`, bundlePath);
+    }
     const hash = createHash("sha256");
     await pipeline(createReadStream(bundlePath), hash);
-    return { bundlePath, sha256: hash.digest("hex"), bundleSize: result.bundleSize, outcomes, complete };
+    const bundleSize = (await stat(bundlePath)).size;
+    return {
+      bundlePath,
+      sha256: hash.digest("hex"),
+      bundleSize,
+      outcomes,
+      complete,
+      encrypted: config.encryptTo !== null,
+    };
   } finally {
     await rm(staging, { recursive: true, force: true });
+    for (const cleanup of cleanups) await cleanup();
   }
 }
 

@@ -12,6 +12,8 @@ export interface KitRequest {
   targets: CollectionTarget[];
   extraPaths?: string[];
   ntpServer?: string | null;
+  /** The organisation's X25519 public key, to encrypt bundles to. */
+  encryptTo?: { publicKeyPem: string; fingerprint: string } | null;
 }
 
 /**
@@ -39,5 +41,6 @@ export function issueKitConfig(request: KitRequest, now = new Date()): KitConfig
     publicKeyPem,
     fingerprint: fingerprintPublicKey(publicKeyPem),
     ntpServer: request.ntpServer === undefined ? "ntp.nict.jp" : request.ntpServer,
+    encryptTo: request.encryptTo ?? null,
   };
 }

@@ -22,6 +22,12 @@ export const ZKitConfig = z
     fingerprint: z.string().startsWith("SHA256:"),
     /** NTP server for the clock check; null skips it (machines cut off from the network). */
     ntpServer: z.string().nullable(),
+    /** When set, the bundle leaves the machine only encrypted to this organisation key (X25519). */
+    encryptTo: z
+      .object({ publicKeyPem: z.string(), fingerprint: z.string() })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 

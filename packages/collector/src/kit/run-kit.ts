@@ -89,13 +89,20 @@ export async function runKit(argv: string[], out = new KitConsole()): Promise<nu
     } else out.line(both("すべての対象を収集しました。", "Every target was collected."));
     out.line(both(`バンドル: ${result.bundlePath}`, `Bundle: ${result.bundlePath}`));
     out.line(`SHA-256: ${result.sha256}  (${formatBytes(result.bundleSize)})`);
+    if (result.encrypted)
+      out.line(
+        both(
+          "バンドルは組織の鍵で暗号化されています (Sonae だけが復号できます)。",
+          "The bundle is encrypted to the organisation key (only Sonae can decrypt it).",
+        ),
+      );
     out.line(
       both(
         "このファイルを Sonae のインシデントの証拠ページにアップロードしてください。",
         "Upload this file on the incident's evidence page in Sonae.",
       ),
     );
-    writeLog(result.bundlePath.replace(/\.zip$/, ".log.txt"), out.lines);
+    writeLog(result.bundlePath.replace(/\.zip(\.sonae-enc)?$/, ".log.txt"), out.lines);
     return failed.length > 0 ? KIT_EXIT.incomplete : KIT_EXIT.complete;
   } catch (error) {
     const interrupted =

@@ -62,6 +62,8 @@ export const ZIssueKitRequest = z.object({
   platform: z.enum(["linux-x64", "windows-x64"]),
   issuedTo: z.string().trim().min(1).max(200),
   extraPaths: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  /** Encrypt bundles to the organisation key, so a lost USB stick reveals nothing. */
+  encrypt: z.boolean().default(false),
   /** Ids from content/collect to include; absent = every target of the platform. */
   targetIds: z.array(z.string().max(100)).max(200).optional(),
 });

@@ -2,15 +2,19 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildKit, issueKitConfig, loadCollectionTargets } from "@sonae/collector";
-import type { TIssueKitRequest } from "@sonae/core";
-import { type Db, evidenceSignerKeys } from "@sonae/db";
+import { AppError, type TIssueKitRequest } from "@sonae/core";
+import { type Db, evidenceSignerKeys, incidents } from "@sonae/db";
 import { and, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../app-deps";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { Actor, RequestContext } from "../../platform/http/request-context";
-import { findIncidentRow } from "../incidents/incident-access";
+import { loadOrganisationKey } from "./organisation-key";
 
-type Ctx = RequestContext & { actor: Actor };
+/** The organisation a kit is issued by (from the signed-in actor, or named on the command line). */
+export interface KitIssuer {
+  organisationId: string;
+  organisationName: string;
+}
 
 /** A built kit waiting to be sent; `cleanup` removes the temporary file. */
 export interface IssuedKit {
@@ -31,30 +35,39 @@ export interface IssuedKit {
  */
 export async function issueCollectorKit(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
+  issuer: KitIssuer,
   incidentId: string,
   request: TIssueKitRequest,
+  outDir?: string,
 ): Promise<IssuedKit> {
-  const incident = await findIncidentRow(deps.db, ctx.actor, incidentId);
+  const [incident] = await deps.db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, incidentId), eq(incidents.organisationId, issuer.organisationId)))
+    .limit(1);
+  if (!incident) throw new AppError("NOT_FOUND");
   const config = issueKitConfig({
     platform: request.platform,
     incident: { id: incident.id, reference: incident.reference },
-    organisation: { name: ctx.actor.organisationName },
+    organisation: { name: issuer.organisationName },
     issuedTo: request.issuedTo,
     targets: (await loadCollectionTargets()).filter(
       (t) => !request.targetIds || request.targetIds.includes(t.id),
     ),
     extraPaths: request.extraPaths,
     ntpServer: kitNtpServer(),
+    // Only the public half travels in the kit.
+    encryptTo: request.encrypt ? publicHalf(await loadOrganisationKey(deps, issuer.organisationId)) : null,
   });
-  const dir = await mkdtemp(path.join(os.tmpdir(), "sonae-kit-issue-"));
-  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const dir = outDir ?? (await mkdtemp(path.join(os.tmpdir(), "sonae-kit-issue-")));
+  const cleanup = () => (outDir ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
   try {
     const fileName = `sonae-kit-${incident.reference}-${config.kitId}${request.platform === "windows-x64" ? ".exe" : ""}`;
     const built = await buildKit(config, path.join(dir, fileName));
     await deps.db.transaction(async (tx) => {
       await tx.insert(evidenceSignerKeys).values({
-        organisationId: ctx.actor.organisationId,
+        organisationId: issuer.organisationId,
         kind: "kit",
         fingerprint: config.fingerprint,
         publicKeyPem: config.publicKeyPem,
@@ -63,7 +76,7 @@ export async function issueCollectorKit(
         incidentId: incident.id,
         platform: request.platform,
         issuedTo: request.issuedTo,
-        createdBy: ctx.actor.userId,
+        createdBy: ctx.actor?.userId ?? null,
       });
       await recordAudit(tx, ctx, {
         type: "evidence.kit_issued",
@@ -87,6 +100,10 @@ export async function issueCollectorKit(
     await cleanup();
     throw error;
   }
+}
+
+function publicHalf(key: { publicKeyPem: string; fingerprint: string }) {
+  return { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint };
 }
 
 /** Clock check server baked into kits: SONAE_KIT_NTP_SERVER, "off" for none; default ntp.nict.jp. */

@@ -9,6 +9,7 @@ import { recordAudit } from "../../platform/audit/audit.service";
 import type { Actor, RequestContext } from "../../platform/http/request-context";
 import { assertIncidentTeam, findIncidentRow } from "../incidents/incident-access";
 import { readBundleEntry, readManifest } from "./bundle-entries";
+import { plainUpload } from "./encrypted-upload";
 import { appendServerCustody } from "./evidence-custody";
 import { getVault, storedBundlePath, toAppError } from "./evidence-vault";
 import { identifySigner, listSignerKeys } from "./signer-keys";
@@ -52,11 +53,13 @@ export async function uploadEvidence(
   fileName: string,
   source: AsyncIterable<Buffer>,
 ): Promise<{ row: BundleRow; deduplicated: boolean }> {
+  const upload = await plainUpload(deps, ctx.actor.organisationId, source);
   const stored = await getVault(deps)
-    .storeBundle(source)
+    .storeBundle(upload.source)
     .catch((error: unknown) => {
       throw toUploadError(error);
-    });
+    })
+    .finally(upload.cleanup);
   const zipPath = storedBundlePath(deps, stored.sha256);
   try {
     const manifest = await readManifest(zipPath);

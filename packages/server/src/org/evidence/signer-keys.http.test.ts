@@ -92,6 +92,39 @@ describe("collector kits and known signer keys", () => {
     ]);
   }, 180_000);
 
+  it("an encrypted kit bundle is decrypted with this organisation's key on upload; another organisation's is refused", async () => {
+    const { issueKitConfig, runCollection, fingerprintX25519, generateOrganisationKey } = await import(
+      "@sonae/collector"
+    );
+    const { loadOrganisationKey } = await import("./organisation-key");
+    const organisationId = (await admin.get("/api/organisation")).json().id as string;
+    const key = await loadOrganisationKey(
+      { config: { dataDir: path.join(dir, "data") } } as never,
+      organisationId,
+    );
+    const make = async (publicKeyPem: string, name: string) => {
+      const config = issueKitConfig({
+        platform: "linux-x64",
+        incident: { id: incidentId, reference: "INC" },
+        organisation: { name: "x" },
+        issuedTo: "x",
+        targets: [],
+        extraPaths: [LOGS],
+        ntpServer: null,
+        encryptTo: { publicKeyPem, fingerprint: fingerprintX25519(publicKeyPem) },
+      });
+      return (await runCollection({ config, examiner: "x", outDir: path.join(dir, name) })).bundlePath;
+    };
+    const ours = await make(key.publicKeyPem, "enc-ours");
+    const res = await uploadBundle(admin, incidentId, await readFile(ours), path.basename(ours));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().verified).toBe(true);
+    const theirs = await make(generateOrganisationKey().publicKeyPem, "enc-theirs");
+    const refused = await uploadBundle(admin, incidentId, await readFile(theirs), path.basename(theirs));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toContain("この組織の鍵で復号できません");
+  }, 60_000);
+
   it("a valid signature by a key nobody here knows is 'signer unknown' until a person adds the key", async () => {
     const out = path.join(dir, "stranger.zip");
     const keyDir = path.join(dir, "stranger-keys");

@@ -99,7 +99,11 @@ export function signerKeyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = ctxOf(request);
         await assertEvidenceAccess(deps.db, ctx.actor, request.params.id, true);
-        const kit = await issueCollectorKit(deps, ctx, request.params.id, request.body);
+        const issuer = {
+          organisationId: ctx.actor.organisationId,
+          organisationName: ctx.actor.organisationName,
+        };
+        const kit = await issueCollectorKit(deps, ctx, issuer, request.params.id, request.body);
         const stream = createReadStream(kit.file);
         stream.once("close", () => void kit.cleanup());
         return reply

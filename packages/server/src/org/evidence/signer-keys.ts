@@ -118,7 +118,7 @@ export async function addSignerKey(
         organisationId: ctx.actor.organisationId,
         kind: "person",
         fingerprint,
-        publicKeyPem: publicKeyPem.trim() + "\n",
+        publicKeyPem: `${publicKeyPem.trim()}\n`,
         label,
         createdBy: ctx.actor.userId,
       })

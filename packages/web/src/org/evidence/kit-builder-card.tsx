@@ -1,4 +1,15 @@
-import { Button, Card, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Card,
+  Checkbox,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { TSignerKey } from "@sonae/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -18,6 +29,7 @@ export function KitBuilderCard({ incidentId, canWrite }: { incidentId: string; c
   const [platform, setPlatform] = useState<"windows-x64" | "linux-x64">("windows-x64");
   const [issuedTo, setIssuedTo] = useState("");
   const [extraPaths, setExtraPaths] = useState("");
+  const [encrypt, setEncrypt] = useState(true);
   const kits = useQuery({
     queryKey: ["evidence", "kits", incidentId],
     queryFn: () => api<TSignerKey[]>("GET", `${evidencePath(incidentId)}/kits`),
@@ -27,6 +39,7 @@ export function KitBuilderCard({ incidentId, canWrite }: { incidentId: string; c
       apiDownload("POST", `${evidencePath(incidentId)}/kits`, {
         platform,
         issuedTo,
+        encrypt,
         extraPaths: extraPaths
           .split("\n")
           .map((p) => p.trim())
@@ -75,6 +88,12 @@ export function KitBuilderCard({ incidentId, canWrite }: { incidentId: string; c
               onChange={(e) => setExtraPaths(e.currentTarget.value)}
               autosize
               minRows={2}
+            />
+            <Checkbox
+              label={t("kit.encrypt")}
+              description={t("kit.encryptHelp")}
+              checked={encrypt}
+              onChange={(e) => setEncrypt(e.currentTarget.checked)}
             />
             <Button
               onClick={() => build.mutate()}

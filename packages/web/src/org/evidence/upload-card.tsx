@@ -49,7 +49,7 @@ export function UploadCard({
         <FileInput
           label={t("upload.file")}
           placeholder={t("common.chooseFile", { ns: "translation" })}
-          accept=".zip,application/zip"
+          accept=".zip,.sonae-enc,application/zip"
           value={file}
           onChange={setFile}
           clearable
