@@ -68,7 +68,12 @@ describe("police hub and an organisation, end to end in a browser", () => {
     // Police: the report is in the Tokyo queue (national admin sees all); acknowledge and ask a question.
     await police.goto(`${hub.url}/hub`);
     await police.getByRole("heading", { name: "受付キュー" }).waitFor();
-    await police.getByTestId("hub-case").filter({ hasText: reference! }).click();
+    // A key the police have not confirmed yet: its report is in the unconfirmed lane of the queue,
+    // which is counted, not hidden; the row shows the key as unconfirmed.
+    await police.getByTestId("queue-lane").getByText(/未確認の鍵 \(1 件未終了\)/).click();
+    const row = police.getByTestId("hub-case").filter({ hasText: reference! });
+    await expect.poll(() => row.getByTestId("key-status").textContent()).toBe("鍵:未確認");
+    await row.getByRole("link", { name: reference! }).click();
     // The package is laid out for reading (not a JSON dump), as inert text.
     const report = police.getByTestId("report-view");
     await report

@@ -6,6 +6,7 @@ export * from "./evidence";
 export * from "./hub";
 export * from "./incidents";
 export * from "./indicators";
+export * from "./json/json-limits";
 export * from "./organisation/organisation-contracts";
 export * from "./organisation/sme-status";
 export * from "./plans";

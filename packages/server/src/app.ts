@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { AppDeps } from "./app-deps";
 import { hubAfterSetup, registerHub } from "./hub/register-hub";
 import { registerOrg } from "./org/register-org";
+import { registerJsonBodyLimits } from "./platform/http/json-body-limits";
 import { registerErrorHandler, sendError } from "./platform/plugins/error-handler";
 import { registerOpenApi } from "./platform/plugins/openapi";
 import { registerSecurity } from "./platform/plugins/security";
@@ -23,6 +24,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerJsonBodyLimits(app);
   await registerSecurity(app, { secureCookies: deps.config.secureCookies });
   await registerOpenApi(app);
   registerSessionAuth(app, deps.db);

@@ -36,11 +36,18 @@ export async function openBundle(bundlePath: string): Promise<OpenedBundle> {
   return { zip, entries, duplicates };
 }
 
+/**
+ * Most bytes a metadata entry (manifest.json, manifest.csv, SHA256SUMS, custody) may have: 50,000
+ * files need about 15 MiB of manifest. A 510 KB zip whose manifest inflated towards the old 512 MiB
+ * bound took the server from 0.9 to 2.5 GB RSS (issue 16 §3); past this it is refused unread.
+ */
+export const MAX_METADATA_ENTRY_BYTES = 32 * 1024 * 1024;
+
 /** Reads a small entry fully; refuses more than `maxBytes` (manifest of a hostile bundle). */
 export async function readEntryBytes(
   zip: ZipFile,
   entry: Entry,
-  maxBytes = 512 * 1024 * 1024,
+  maxBytes = MAX_METADATA_ENTRY_BYTES,
 ): Promise<Buffer> {
   if (entry.uncompressedSize > maxBytes)
     throw new Error(`${entry.fileName} is larger than ${maxBytes} bytes`);

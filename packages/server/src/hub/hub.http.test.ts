@@ -43,7 +43,7 @@ const submit = (org: typeof tokyoOrg, prefectureCode: string, pkg = samplePackag
   });
 
 const caseOf = async (client: TestClient, reference: string) => {
-  const list = (await client.get("/api/hub/cases")).json() as THubCaseSummary[];
+  const list = (await client.get("/api/hub/cases?key=all&limit=200")).json().items as THubCaseSummary[];
   return list.find((c) => c.reference === reference);
 };
 

@@ -1,12 +1,24 @@
-import type { THubAlert, THubCaseDetail, THubCaseSummary, THubMe, THubRelatedCase } from "@sonae/core";
+import type { THubAlert, THubCaseDetail, THubMe, THubQueuePage, THubRelatedCase } from "@sonae/core";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
 
 export const useHubMe = () =>
   useQuery({ queryKey: ["hub", "me"], queryFn: () => api<THubMe>("GET", "/api/hub/me") });
 
-export const useHubCases = () =>
-  useQuery({ queryKey: ["hub", "cases"], queryFn: () => api<THubCaseSummary[]>("GET", "/api/hub/cases") });
+/** The queue filters as the API takes them (GET /api/hub/cases); empty values are left out. */
+export type QueueParams = Partial<
+  Record<"cursor" | "sort" | "dir" | "q" | "status" | "sla" | "kind" | "unitId" | "key", string>
+>;
+
+export const useHubQueue = (params: QueueParams) =>
+  useQuery({
+    queryKey: ["hub", "cases", params],
+    queryFn: () => {
+      const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v) as [string, string][]);
+      return api<THubQueuePage>("GET", `/api/hub/cases?${query}`);
+    },
+    placeholderData: (previous) => previous,
+  });
 
 export const useHubCase = (id: string) =>
   useQuery({

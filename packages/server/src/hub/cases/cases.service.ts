@@ -3,11 +3,18 @@ import {
   computeResponseDue,
   NATIONAL_UNIT_ID,
   type THubCaseDetail,
-  type THubCaseSummary,
   type THubCaseUpdateRequest,
 } from "@sonae/core";
-import { type Db, hubAttachments, hubMemberships, hubMessages, hubReportShares, hubReports } from "@sonae/db";
-import { and, asc, desc, eq } from "drizzle-orm";
+import {
+  type Db,
+  hubAttachments,
+  hubMemberships,
+  hubMessages,
+  hubOrgKeys,
+  hubReportShares,
+  hubReports,
+} from "@sonae/db";
+import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { type HubActor, unitOf } from "../auth/hub.policy";
@@ -18,36 +25,8 @@ import { presentMessages } from "../messages/messages.present";
 import { openBytes, openJson } from "../store/envelope";
 import type { HubKeyring } from "../store/hub-keyring";
 import { openPayload, presentCaseSummary } from "./case.present";
-import { loadVisibleReport, visibleReports } from "./case-access";
+import { loadVisibleReport } from "./case-access";
 import { authoriseCase, authoriseCaseWithRelation, caseActionsAllowed } from "./case-rights";
-
-/** The actor's queue: reports visible to their unit, newest first, at most 200; the read is audited. */
-export async function listCases(
-  db: Db,
-  ctx: RequestContext,
-  ring: HubKeyring,
-  actor: HubActor,
-): Promise<THubCaseSummary[]> {
-  const rows = await db
-    .select()
-    .from(hubReports)
-    .where(visibleReports(actor))
-    .orderBy(desc(hubReports.receivedAt))
-    .limit(200);
-  await recordAudit(db, ctx, {
-    type: "hub.queue_viewed",
-    unitId: actor.unitId,
-    count: rows.length,
-    reportIds: rows.map((r) => r.id),
-  });
-  const keys = await loadKeyFacts(
-    db,
-    rows.map((r) => r.orgKeyId),
-  );
-  return rows.map((row) =>
-    presentCaseSummary(row, openPayload(ring, row).sealed, row.orgKeyId ? keys.get(row.orgKeyId) : undefined),
-  );
-}
 
 /** One case with payload, indicators, attachments and messages. Every read is audited (§6). */
 export async function getCase(

@@ -1,4 +1,10 @@
-import { ZHubCaseDetail, ZHubCaseSummary, ZHubCaseUpdateRequest, ZHubPostMessageRequest } from "@sonae/core";
+import {
+  ZHubCaseDetail,
+  ZHubCaseUpdateRequest,
+  ZHubPostMessageRequest,
+  ZHubQueuePage,
+  ZHubQueueQuery,
+} from "@sonae/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
@@ -6,7 +12,8 @@ import { contextOf } from "../../platform/http/request-context";
 import { assertHubCan, requireHubActor } from "../auth/hub.policy";
 import { postPoliceMessage } from "../messages/messages.service";
 import { loadHubKeyring } from "../store/hub-keyring";
-import { getCase, listCases, readAttachment, updateCase } from "./cases.service";
+import { getCase, readAttachment, updateCase } from "./cases.service";
+import { listQueue } from "./queue.service";
 
 const ZId = z.object({ id: z.uuid() });
 
@@ -19,14 +26,16 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["hub"],
-          summary: "受付キュー / Queue of my unit",
-          response: { 200: z.array(ZHubCaseSummary) },
+          summary:
+            "受付キュー(並べ替え・検索・絞り込み・キーセット方式のページ送り) / Queue: sorted, searched, filtered, keyset-paged",
+          querystring: ZHubQueueQuery,
+          response: { 200: ZHubQueuePage },
         },
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
         assertHubCan(actor, "queue.read");
-        return listCases(deps.db, contextOf(request), ring(), actor);
+        return listQueue(deps.db, contextOf(request), ring(), actor, request.query);
       },
     );
     app.get(

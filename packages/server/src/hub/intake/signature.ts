@@ -1,8 +1,11 @@
 import { createHash, createPublicKey, type KeyObject, verify } from "node:crypto";
-import { AppError, type THubSignedRequest } from "@sonae/core";
+import { AppError, type JsonLimits, parseJsonWithin, type THubSignedRequest } from "@sonae/core";
 
 /** Signed requests older or newer than this are refused; nonces are kept at least twice as long. */
 export const SIGNATURE_WINDOW_MS = 5 * 60_000;
+
+/** A report package with its evidence manifests: 2 MB of text at most, 64 levels, 200,000 elements. */
+const SIGNED_BODY_LIMITS: JsonLimits = { maxBytes: 2_000_000, maxDepth: 64, maxEntries: 200_000 };
 
 const keyCache = new Map<string, KeyObject>();
 
@@ -44,12 +47,8 @@ export function verifySignedRequest(request: THubSignedRequest, now = Date.now()
     Buffer.from(request.signature, "base64url"),
   );
   if (!ok) throw badSignature();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(request.body);
-  } catch {
-    throw new AppError("VALIDATION", { field: "body" });
-  }
+  // Bounded before parsing: the signed text is the organisation's, not ours to trust.
+  const parsed = parseJsonWithin(request.body, SIGNED_BODY_LIMITS, "body");
   if (!parsed || typeof parsed !== "object") throw new AppError("VALIDATION", { field: "body" });
   const body = parsed as Record<string, unknown>;
   const at = Date.parse(String(body.timestamp));

@@ -67,7 +67,9 @@ describe.each(backends)("hub statistics and advisories on $name", (backend) => {
     const period = () => `from=${todayInJapan()}&to=${todayInJapan()}`;
 
     it("counts only what the unit may see, and everything for the national unit", async () => {
-      const tokyoCases = (await staff.clients.tokyoOfficer!.get("/api/hub/cases")).json() as { id: string }[];
+      const tokyoCases = (await staff.clients.tokyoOfficer!.get("/api/hub/cases?key=all")).json().items as {
+        id: string;
+      }[];
       await staff.clients.tokyoOfficer!.post(`/api/hub/cases/${tokyoCases[0]!.id}/actions`, {
         action: "acknowledge",
       });

@@ -1,3 +1,4 @@
+import { type JsonLimits, parseJsonWithin } from "@sonae/core";
 import type { Manifest } from "@sonae/evidence";
 import yauzl from "yauzl";
 
@@ -5,7 +6,7 @@ import yauzl from "yauzl";
  * Reads one named entry of a stored (already verified) bundle into memory. Only for the small
  * metadata entries (manifest.json, manifest.csv): the files themselves are never loaded like this.
  */
-export async function readBundleEntry(zipPath: string, entryName: string, maxBytes = 256 * 1024 ** 2) {
+export async function readBundleEntry(zipPath: string, entryName: string, maxBytes = 32 * 1024 ** 2) {
   const zip = await yauzl.openPromise(zipPath, { lazyEntries: true, validateEntrySizes: true });
   try {
     for await (const entry of zip.eachEntry()) {
@@ -23,5 +24,12 @@ export async function readBundleEntry(zipPath: string, entryName: string, maxByt
 
 /** The signed manifest of a stored bundle. */
 export async function readManifest(zipPath: string): Promise<Manifest> {
-  return JSON.parse((await readBundleEntry(zipPath, "manifest.json")).toString("utf8")) as Manifest;
+  return parseJsonWithin(
+    await readBundleEntry(zipPath, "manifest.json"),
+    MANIFEST_LIMITS,
+    "manifest.json",
+  ) as Manifest;
 }
+
+/** The bundle was verified (zip-safety caps entries at 50,000); these bound the parse all the same. */
+const MANIFEST_LIMITS: JsonLimits = { maxBytes: 32 * 1024 ** 2, maxDepth: 32, maxEntries: 2_000_000 };

@@ -57,7 +57,7 @@ it("an organisation instance reports to the hub, sees the acknowledgement and me
   expect(sent.statusCode, sent.body).toBe(201);
   const { reference } = sent.json() as { reference: string };
 
-  const queue = (await officer.get("/api/hub/cases")).json() as THubCaseSummary[];
+  const queue = (await officer.get("/api/hub/cases?key=all")).json().items as THubCaseSummary[];
   const c = queue.find((x) => x.reference === reference)!;
   expect(c.title).toBe("基幹サーバ暗号化");
   await officer.post(`/api/hub/cases/${c.id}/actions`, { action: "acknowledge" });

@@ -5,12 +5,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
+import { useHubMe } from "../hub-api";
 
-/** Acknowledge (starts the response clock), classify, prioritise, transfer, escalate, close. */
+/** Acknowledge (starts the response clock), classify, prioritise, assign, share, transfer, escalate, close. */
 export function CaseActions({ c }: { c: THubCaseDetail }) {
   const { t, i18n } = useTranslation("hub");
   const client = useQueryClient();
+  const me = useHubMe();
   const [unit, setUnit] = useState<string | null>(null);
+  const [shareUnit, setShareUnit] = useState<string | null>(null);
   const act = useMutation({
     mutationFn: (body: THubCaseUpdateRequest) => api("POST", `/api/hub/cases/${c.id}/actions`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: ["hub"] }),
@@ -62,6 +65,36 @@ export function CaseActions({ c }: { c: THubCaseDetail }) {
         >
           {t("actions.apply")}
         </Button>
+        <Select
+          label={t("actions.share")}
+          value={shareUnit}
+          onChange={setShareUnit}
+          searchable
+          data={HUB_UNITS.filter(
+            (u) => u.id !== c.unitId && !c.sharedWith.some((s) => s.unitId === u.id),
+          ).map((u) => ({ value: String(u.id), label: en ? u.nameEn : u.nameJa }))}
+          w={220}
+        />
+        <Button
+          variant="light"
+          disabled={!shareUnit}
+          onClick={() => shareUnit && act.mutate({ action: "share", unitId: Number(shareUnit) })}
+        >
+          {t("actions.apply")}
+        </Button>
+        {me.data && c.assigneeUserId !== me.data.userId && (
+          <Button
+            variant="light"
+            onClick={() => act.mutate({ action: "assign", assigneeUserId: me.data.userId })}
+          >
+            {t("actions.assignMe")}
+          </Button>
+        )}
+        {c.assigneeUserId && (
+          <Button variant="subtle" onClick={() => act.mutate({ action: "assign", assigneeUserId: null })}>
+            {t("actions.unassign")}
+          </Button>
+        )}
         {!c.escalated && (
           <Button color="orange" variant="light" onClick={() => act.mutate({ action: "escalate" })}>
             {t("actions.escalate")}

@@ -1,21 +1,30 @@
-import { Alert, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormError } from "../../components/form-error";
-import { formatWhen } from "../../components/hub-exchange/hub-exchange";
-import { useHubAlerts, useHubCases, useHubMe } from "../hub-api";
+import { type QueueParams, useHubAlerts, useHubMe, useHubQueue } from "../hub-api";
 import { OrgKeysPanel } from "./org-keys-panel";
+import { QueueFilters } from "./queue-filters";
+import { type QueueSort, QueueTable } from "./queue-table";
 
-/** The unit's queue with SLA clocks, and the analysts' related-case alerts. */
+/** The unit's queue as a sortable, filterable table with keyset pages, and the analysts' alerts. */
 export function HubQueuePage() {
   const { t, i18n } = useTranslation("hub");
   const me = useHubMe();
-  const cases = useHubCases();
+  const [filters, setFilters] = useState<QueueParams>({ key: "confirmed" });
+  const [sort, setSort] = useState<{ sort: QueueSort; dir: "asc" | "desc" }>({
+    sort: "received",
+    dir: "desc",
+  });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cases = useHubQueue({ ...filters, ...sort, cursor: cursors.at(-1) });
   const role = me.data?.role;
   const alerts = useHubAlerts(role === "analyst" || role === "unit_admin");
   const en = i18n.language.startsWith("en");
+  const restart = () => setCursors([]);
   return (
-    <Stack maw={960} gap="md">
+    <Stack gap="md">
       <Title order={2}>{t("queueTitle")}</Title>
       {me.data && (
         <Text size="sm">
@@ -43,28 +52,39 @@ export function HubQueuePage() {
           ))}
         </Card>
       )}
-      {cases.data?.length === 0 && <Text>{t("noCases")}</Text>}
-      {cases.data?.map((c) => (
-        <Card key={c.id} withBorder component={Link} to={`/hub/cases/${c.id}`} data-testid="hub-case">
-          <Group justify="space-between" wrap="wrap">
-            <Text fw={600}>
-              {c.reference} {c.title}
-            </Text>
-            <Group gap="xs">
-              {c.slaBreached && <Badge color="red">{t("slaBreached")}</Badge>}
-              {c.priority && <Badge color="grape">{t(`priority.${c.priority}`)}</Badge>}
-              <Badge color={c.status === "new" ? "red" : "gray"}>{t(`hubExchange:status.${c.status}`)}</Badge>
-            </Group>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t(`hubExchange:kind.${c.kind}`)} · {t(`source.${c.source}`)} · {c.reporterName} · {t("received")}{" "}
-            {formatWhen(c.receivedAt)} ·{" "}
-            {c.acknowledgedAt
-              ? `${t("responseDue")} ${formatWhen(c.responseDueAt)}`
-              : `${t("ackDue")} ${formatWhen(c.ackDueAt)}`}
-          </Text>
-        </Card>
-      ))}
+      <QueueFilters
+        value={filters}
+        unconfirmedOpen={cases.data?.unconfirmedOpen ?? 0}
+        onChange={(next) => {
+          setFilters(next);
+          restart();
+        }}
+      />
+      {cases.data?.items.length === 0 && <Text>{t("noCases")}</Text>}
+      {cases.data && cases.data.items.length > 0 && (
+        <QueueTable
+          rows={cases.data.items}
+          now={Date.now()}
+          {...sort}
+          onSort={(s) => {
+            setSort((old) => ({ sort: s, dir: old.sort === s && old.dir === "desc" ? "asc" : "desc" }));
+            restart();
+          }}
+        />
+      )}
+      <Group>
+        <Button variant="default" disabled={cursors.length === 0} onClick={restart}>
+          {t("queue.first")}
+        </Button>
+        <Button
+          variant="default"
+          disabled={!cases.data?.nextCursor}
+          onClick={() => cases.data?.nextCursor && setCursors([...cursors, cases.data.nextCursor])}
+          data-testid="queue-next"
+        >
+          {t("queue.next")}
+        </Button>
+      </Group>
       {role === "unit_admin" && <OrgKeysPanel />}
     </Stack>
   );
