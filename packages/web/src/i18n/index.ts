@@ -5,6 +5,7 @@ import { triageSigmaEn, triageSigmaJa } from "../features/evidence/sigma-locales
 import { hubInsightsEn, hubInsightsJa } from "../features/hub/insights-locales";
 import { hubEn, hubJa } from "../features/hub/locales";
 import { hubReportEn, hubReportJa } from "../features/hub/report-view-locales";
+import { incidentExportEn, incidentExportJa } from "../features/incidents/export-locales";
 import { incidentsEn, incidentsJa } from "../features/incidents/locales";
 import { plansEn, plansJa } from "../features/plans/locales";
 import { ransomwareEn, ransomwareJa } from "../features/ransomware/locales";
@@ -27,6 +28,7 @@ void i18n.use(initReactI18next).init({
       readiness: readinessJa,
       plans: plansJa,
       incidents: incidentsJa,
+      incidentExport: incidentExportJa,
       evidence: evidenceJa,
       triageSigma: triageSigmaJa,
       hub: hubJa,
@@ -39,6 +41,7 @@ void i18n.use(initReactI18next).init({
       readiness: readinessEn,
       plans: plansEn,
       incidents: incidentsEn,
+      incidentExport: incidentExportEn,
       evidence: evidenceEn,
       triageSigma: triageSigmaEn,
       hub: hubEn,
