@@ -144,9 +144,10 @@ describe("ransomware incident in a real browser", () => {
     await choose(page, "国家サイバー統括室（NCO）への共有に同意する", "はい");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await page.getByText("保存しました").first().waitFor();
+    await page.getByText("次の送付: 第1版").waitFor();
     await page.getByLabel("報告先").fill("警視庁 サイバー犯罪対策課");
     await page.getByLabel("報告番号（受付番号等）").fill("R8-0001");
-    await page.getByRole("button", { name: "送付を記録" }).click();
+    await page.getByRole("button", { name: "送付を記録" }).click({ timeout: 60_000 });
     await expect
       .poll(() => page.locator("body").textContent())
       .toContain("第1版 第1報 — 警視庁 サイバー犯罪対策課");

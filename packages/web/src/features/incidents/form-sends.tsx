@@ -1,7 +1,7 @@
 import { Button, Group, List, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { TFormSend, TFormSendsResponse, TIncidentDetail, TRecordFormSendRequest } from "@sonae/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
@@ -84,6 +84,8 @@ export function FormSends({ incident }: { incident: TIncidentDetail }) {
     // The incident's own update time keys the query: a saved change recomputes what changed.
     queryKey: ["form-sends", incident.id, incident.updatedAt],
     queryFn: () => api<TFormSendsResponse>("GET", `/api/incidents/${incident.id}/form-sends`),
+    // Keep the form on screen while the changes are recomputed, so typed input is not lost.
+    placeholderData: keepPreviousData,
   });
   if (!query.data) return <FormError error={query.error} />;
   const { sends, pending } = query.data;
