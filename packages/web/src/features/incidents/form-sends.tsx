@@ -24,7 +24,7 @@ function RecordSend({ incidentId, pending }: { incidentId: string; pending: Pend
       api<TFormSend>("POST", `/api/incidents/${incidentId}/form-sends`, body),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ["form-sends", incidentId] });
-      notifications.show({ color: "green", message: t("form.record") });
+      notifications.show({ color: "green", message: t("form.recorded") });
     },
   });
   const kinds = pending.nextVersion === 1 ? (["first"] as const) : (["follow-up", "final"] as const);
