@@ -114,7 +114,10 @@ describe("shipped Sigma rules (content/sigma)", () => {
     expect(result.sigma.ruleSet.date).toBe("2026-08-05");
     expect(result.sigma.rulesRun).toBe(1385);
     const detections = result.detections.map((d) => ZDetection.parse(d));
-    const hit = detections.find((d) => d.ruleId === AUDIT_LOG_CLEARED);
+    // The built-in log-clearing finding shows the same 1102 event: the Sigma rule is one of its sources.
+    const merged = detections.find((d) => d.sources?.some((x) => x.ruleId === AUDIT_LOG_CLEARED));
+    expect(merged?.ruleId).toBe("log-cleared");
+    const hit = merged?.sources?.find((x) => x.ruleId === AUDIT_LOG_CLEARED);
     expect(hit?.sigma).toMatchObject({
       author: "Florian Roth (Nextron Systems)",
       path: "rules/windows/builtin/security/win_security_audit_log_cleared.yml",
@@ -122,8 +125,7 @@ describe("shipped Sigma rules (content/sigma)", () => {
       licence: "Detection Rule License 1.1",
       ruleSet: { date: "2026-08-05", isShipped: true },
     });
-    expect(hit?.explanation.ja).toContain("作成者: Florian Roth (Nextron Systems)");
-    expect(hit?.explanation.en).toContain("by Florian Roth (Nextron Systems)");
+    expect(hit?.attribution).toContain("by Florian Roth (Nextron Systems)");
 
     const text = await runCli([SECURITY_1102, "--out", out, "--no-progress"]);
     expect(text.stdout).toContain("Sigma: SigmaHQ Windows rules");
@@ -152,10 +154,11 @@ describe("shipped Sigma rules (content/sigma)", () => {
     const custom = await runCli([SECURITY_1102, "--out", out, "--json", "--no-progress", "--sigma", own]);
     const customResult = JSON.parse(custom.stdout) as {
       sigma: { rulesRun: number };
-      detections: Array<{ ruleId: string; sigma?: { author: string } }>;
+      detections: Array<{ ruleId: string; sigma?: { author: string }; sources?: Array<{ ruleId: string }> }>;
     };
     expect(customResult.sigma.rulesRun).toBe(1);
-    expect(customResult.detections.filter((d) => d.ruleId.startsWith("sigma:"))).toEqual([
+    const sources = customResult.detections.flatMap((d) => d.sources ?? [d]);
+    expect(sources.filter((d) => d.ruleId.startsWith("sigma:"))).toEqual([
       expect.objectContaining({ ruleId: "sigma:mine-1", sigma: expect.objectContaining({ author: "佐藤" }) }),
     ]);
 

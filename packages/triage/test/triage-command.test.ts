@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -81,5 +81,76 @@ describe("sonae triage", () => {
     );
     expect(events).toHaveLength(4 + 9);
     expect(detections.some((d) => d.ruleId === "vpn-brute-force")).toBe(true);
+  });
+
+  it("the timeline has detection columns: finding id, title, severity and ATT&CK", async () => {
+    const csvOut = path.join(dir, "spray.csv");
+    const jsonlOut = path.join(dir, "spray.jsonl");
+    const spray = evtxPath("DeepBlueCLI/password-spray.evtx");
+    expect((await run([spray, "--out", csvOut, "--no-progress", "--no-sigma"])).exitCode).toBe(0);
+    const rows = readFileSync(csvOut, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(rows[0]).toMatch(/,details,finding_id,finding_title,finding_severity,attack$/);
+    const sprayRow = rows.find((r) => r.includes('"4648"'));
+    expect(sprayRow).toMatch(
+      /"password-spray:password-spray\.evtx#\d+","パスワードスプレー攻撃 \/ Password spraying","high","T1110\.003"$/,
+    );
+    expect((await run([spray, "--out", jsonlOut, "--no-progress", "--no-sigma"])).exitCode).toBe(0);
+    const lines = readFileSync(jsonlOut, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const cleared = lines.find((l) => l.eventId === 1102);
+    expect(cleared.findings).toMatchObject({ severity: "high", attack: ["T1070.001"] });
+    expect(cleared.findings.ids[0]).toMatch(/^log-cleared:/);
+  });
+
+  it("--summary answers who, from where, when first, the way in and what was turned off", async () => {
+    const out = path.join(dir, "summary.csv");
+    const { stdout, exitCode } = await run([
+      evtxPath("DeepBlueCLI/password-spray.evtx"),
+      "--out",
+      out,
+      "--summary",
+      "--no-progress",
+      "--no-sigma",
+    ]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("誰が / Who (accounts): ");
+    expect(stdout).toMatch(/どこから \/ From where: DESKTOP-JR78RLP/);
+    expect(stdout).toMatch(/最初はいつ \/ When first: 2019-04-30T19:27:00\.297Z — イベントログの消去/);
+    expect(stdout).toMatch(/侵入経路 \/ Way in: パスワードスプレー攻撃 \/ Password spraying/);
+    expect(stdout).toMatch(/止められた・壊されたもの \/ Turned off or destroyed: イベントログの消去/);
+    expect(stdout.trimEnd().split("\n")).toHaveLength(7);
+  });
+
+  it("exits 2 naming the file when an input is neither EVTX nor a supported log, and writes nothing", async () => {
+    const notes = path.join(dir, "notes.txt");
+    writeFileSync(notes, "meeting notes\nnothing to see\n");
+    const out = path.join(dir, "notes.csv");
+    let stderr = "";
+    const errSpy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      process.exitCode = undefined;
+      await createTriageCommand().parseAsync([notes, "--out", out, "--no-progress", "--no-sigma"], {
+        from: "user",
+      });
+      expect(process.exitCode).toBe(2);
+    } finally {
+      errSpy.mockRestore();
+      process.exitCode = undefined;
+    }
+    expect(stderr).toContain(
+      `EVTX でも対応するテキストログでもありません（認証・VPN の行が 1 行もありません）: ${notes}`,
+    );
+    expect(stderr).toContain(
+      `Not an EVTX file or a supported text log (no authentication or VPN line found): ${notes}`,
+    );
+    expect(() => readFileSync(out)).toThrow();
   });
 });

@@ -123,9 +123,13 @@ export const ZIncidentListResponse = z.object({ incidents: z.array(ZIncidentSumm
 
 export const ZIncidentIdParams = z.object({ id: z.uuid() });
 
-/** Whether the symptoms mean an unauthorised purpose (施行規則 第7条第3号): the PPC final report gets 60 days. */
+/**
+ * Whether the symptoms suggest an unauthorised purpose (施行規則 第7条第3号): unauthorised access,
+ * ransomware, extortion, account takeover and phishing (personal data obtained by deceit) all do; only a
+ * service outage alone does not. It is the suggested answer; the person answers the question.
+ */
 export function impliesUnauthorisedPurpose(symptoms: readonly TIncidentSymptom[]): boolean {
-  return symptoms.some((s) => s !== "service_down" && s !== "phishing");
+  return symptoms.some((s) => s !== "service_down");
 }
 
 /** Ransomware when files are encrypted or a ransom note was left (a leak claim alone may be extortion only). */

@@ -14,6 +14,7 @@ import {
   ZWizardStep,
 } from "./incident-contracts";
 import { ZIncidentIndicator } from "./indicator-contracts";
+import { ZPpcAssessmentView } from "./ppc-assessment";
 
 /** Everything the incident page shows, in one response (one audited view). */
 export const ZIncidentDetail = z.object({
@@ -44,6 +45,8 @@ export const ZIncidentDetail = z.object({
   timeline: z.array(ZTimelineEntry),
   indicators: z.array(ZIncidentIndicator),
   deadlines: z.array(ZDeadlineView),
+  /** The four 規則7条 questions and what they decide (PPC deadlines wait for them). */
+  ppc: ZPpcAssessmentView,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

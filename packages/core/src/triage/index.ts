@@ -1,1 +1,2 @@
+export * from "./first-response";
 export * from "./triage-contracts";

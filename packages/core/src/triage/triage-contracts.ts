@@ -16,6 +16,8 @@ export const ZTimelineEventView = z.object({
   user: z.string(),
   sourceAddress: z.string(),
   details: z.record(z.string(), z.string()),
+  /** Recovered from EVTX slack space (deleted or overwritten record). */
+  recovered: z.boolean().optional(),
 });
 export type TTimelineEventView = z.infer<typeof ZTimelineEventView>;
 
@@ -41,6 +43,20 @@ export const ZSigmaRuleRefView = z.object({
 });
 export type TSigmaRuleRefView = z.infer<typeof ZSigmaRuleRefView>;
 
+/** The first-response question a finding answers (侵入経路 / 足場と横展開 / 防御回避と被害). */
+export const ZFirstResponseQuestion = z.enum(["way-in", "foothold", "evasion-impact", "other"]);
+export type TFirstResponseQuestion = z.infer<typeof ZFirstResponseQuestion>;
+
+/** One rule behind a merged finding (built-in or Sigma; Sigma keeps its author, DRL 1.1). */
+export const ZFindingSourceView = z.object({
+  origin: z.enum(["builtin", "sigma"]),
+  ruleId: z.string(),
+  title: ZText,
+  attribution: z.string().optional(),
+  sigma: ZSigmaRuleRefView.optional(),
+});
+export type TFindingSourceView = z.infer<typeof ZFindingSourceView>;
+
 /** A first-response finding; Sigma ones carry rule author and licence in `attribution` (DRL 1.1). */
 export const ZDetectionView = z.object({
   id: z.string(),
@@ -55,6 +71,12 @@ export const ZDetectionView = z.object({
   hosts: z.array(z.string()),
   attribution: z.string().optional(),
   sigma: ZSigmaRuleRefView.optional(),
+  /** MITRE ATT&CK technique ids; runs stored before they existed read as none. */
+  attack: z.array(z.string()).default([]),
+  question: ZFirstResponseQuestion.optional(),
+  accounts: z.array(z.string()).optional(),
+  remoteSources: z.array(z.string()).optional(),
+  sources: z.array(ZFindingSourceView).optional(),
   bundleSha256: z.string(),
 });
 export type TDetectionView = z.infer<typeof ZDetectionView>;

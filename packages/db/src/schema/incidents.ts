@@ -57,6 +57,8 @@ export const incidents = pgTable(
     criticalInfrastructure: text("critical_infrastructure").notNull().default("unknown"),
     ddos: jsonb("ddos").$type<Record<string, unknown>>(),
     family: jsonb("family").$type<Record<string, unknown>>(),
+    /** The four 規則7条 questions as answered (core ZPpcAssessment); null until someone answers. */
+    ppcAssessment: jsonb("ppc_assessment").$type<Record<string, unknown>>(),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
@@ -132,6 +134,14 @@ export const incidentIndicators = pgTable(
     note: text("note"),
     /** extracted | manual */
     origin: text("origin").notNull(),
+    /**
+     * A value on a warning list is context until a person promotes it to an indicator with a reason;
+     * the lists it matched at that moment are kept with the reason (shown and audited).
+     */
+    promotedAt: at("promoted_at"),
+    promotedBy: uuid("promoted_by").references(() => users.id),
+    promotionReason: text("promotion_reason"),
+    promotionLists: jsonb("promotion_lists").$type<{ listId: string; date: string }[]>(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("incident_indicators_unique").on(t.incidentId, t.kind, t.value)],

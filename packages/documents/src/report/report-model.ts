@@ -60,6 +60,12 @@ export const ZKevMatch = z.object({
   verdict: z.enum(["affected", "unknown"]).optional(),
   basis: optionalText(1000),
   basisEn: optionalText(1000),
+  /** The first fixed version named by the range data, when there is one. */
+  fixedVersion: optionalText(100),
+  /** CISA's due date for federal agencies: a yardstick of urgency, not a deadline for the organisation. */
+  dueDate: z.iso.date().optional(),
+  /** CWE ids with their short Japanese label (content/kev CWE table). */
+  weakness: optionalText(200),
 });
 
 export const ZReportDevice = z.object({
@@ -263,6 +269,23 @@ export const ZReportPackageModel = z.object({
     detail: optionalText(5000),
   }),
   indicators: z.array(ZReportIndicator).max(10_000),
+  /**
+   * Values found with the indicators but on a warning list (public resolvers, CDNs, popular sites, …):
+   * context for the reader, never an indicator or STIX pattern. Each names the lists and their dates.
+   */
+  indicatorContext: z
+    .array(
+      z.object({
+        kind: z.enum(REPORT_INDICATOR_KINDS),
+        value: text(2000),
+        lists: z
+          .array(z.object({ name: text(300), date: z.iso.date() }))
+          .min(1)
+          .max(50),
+      }),
+    )
+    .max(10_000)
+    .optional(),
   actionsTaken: z.array(z.object({ at: dateTime.optional(), action: text(2000) })).max(1000),
   otherNotifications: z
     .array(

@@ -3,21 +3,20 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { Command, InvalidArgumentError } from "commander";
+import { indexFindingsByEvent } from "../detections/finding-index";
 import { runSigmaRules } from "../sigma/run-sigma-rules";
-import {
-  describeSigmaRuleSet,
-  loadSigmaRuleSet,
-  type SigmaRunSummary,
-  summariseSigmaRuleSet,
-} from "../sigma/sigma-rule-set";
+import { loadSigmaRuleSet, type SigmaRunSummary, summariseSigmaRuleSet } from "../sigma/sigma-rule-set";
 import { buildTimeline } from "../timeline/build-timeline";
 import { type TSeverity, type TTriageResult, ZSeverity } from "../timeline/timeline-event";
 import { writeTimelineCsv, writeTimelineJsonl } from "../timeline/write-timeline";
+import { textCandidates, unreadInputs } from "./check-inputs";
 import { createProgressReporter } from "./triage-progress";
+import { formatFirstResponse, formatTriageReport } from "./triage-report";
 
 interface TriageOptions {
   out: string;
   json?: boolean;
+  summary?: boolean;
   /** Folder of rules, false for --no-sigma, undefined for the shipped rules. */
   sigma?: string | false;
   sigmaLevel: TSeverity;
@@ -37,8 +36,9 @@ async function writeOutput(result: TTriageResult, out: string): Promise<void> {
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   const stream = createWriteStream(temp);
   try {
-    if (/\.jsonl$/i.test(out)) await writeTimelineJsonl(result.events, stream);
-    else await writeTimelineCsv(result.events, stream);
+    const findings = indexFindingsByEvent(result.detections);
+    if (/\.jsonl$/i.test(out)) await writeTimelineJsonl(result.events, stream, findings);
+    else await writeTimelineCsv(result.events, stream, findings);
     stream.end();
     await finished(stream);
     await rename(temp, out);
@@ -58,36 +58,11 @@ function parseLevel(value: string): TSeverity {
   return level.data;
 }
 
-function printSummary(result: TTriageResult, out: string, sigma: SigmaRunSummary | null): void {
-  const lines = [
-    `タイムライン / Timeline: ${result.events.length} 件 / events → ${out}`,
-    sigma ? `Sigma: ${describeSigmaRuleSet(sigma)}` : "Sigma: 実行せず / not run (--no-sigma)",
-    `検知 / Detections: ${result.detections.length}`,
-  ];
-  for (const d of result.detections.slice(0, 50)) {
-    lines.push(
-      `  [${d.severity}] ${d.title.ja} / ${d.title.en} — ${d.firstTime} (${d.eventIds.length} events)`,
-    );
-    // DRL 1.1: every Sigma alert names the rule's author and links to the rule.
-    if (d.sigma) {
-      lines.push(`      作成者 / Author: ${d.sigma.author}`);
-      lines.push(`      ルール / Rule: ${d.sigma.link} (${d.sigma.licence})`);
-    } else if (d.attribution) lines.push(`      ${d.attribution}`);
-  }
-  if (result.detections.length > 50)
-    lines.push(`  … ${result.detections.length - 50} more (--json で全件 / all with --json)`);
-  if (result.problems.length > 0) {
-    lines.push(`読み取りの問題 / Problems: ${result.problems.length}`);
-    for (const p of result.problems.slice(0, 20))
-      lines.push(`  ${p.source}${p.offset !== undefined ? ` @${p.offset}` : ""}: ${p.reason}`);
-  }
-  process.stdout.write(`${lines.join("\n")}\n`);
-}
-
 /**
  * `sonae triage <paths…> --out timeline.csv`: EVTX files, text logs, folders and evidence
  * bundles (.zip) → one UTC timeline (CSV for Excel, or JSONL when --out ends in .jsonl) plus
- * first-response detections. Exit codes: 0 done, 1 triage failed, 2 usage error.
+ * first-response detections. Exit codes: 0 done, 1 triage failed, 2 usage error or an input that
+ * is neither EVTX nor a supported log.
  */
 export function createTriageCommand(): Command {
   return (
@@ -101,6 +76,10 @@ export function createTriageCommand(): Command {
       )
       .requiredOption("-o, --out <file>", "出力先 (.csv または .jsonl) / output file (.csv or .jsonl)")
       .option("--json", "結果を JSON で標準出力へ / print the result summary as JSON")
+      .option(
+        "--summary",
+        "初動の要点（誰が・どこから・いつ・何を止めたか）だけを表示 / print only the first-response answers (who, from where, when first, what was turned off)",
+      )
       .option(
         "--sigma <dir>",
         "Sigma ルールのフォルダ（既定: 同梱の SigmaHQ ルール） / folder of Sigma rules (default: the shipped SigmaHQ rules)",
@@ -137,6 +116,7 @@ export function createTriageCommand(): Command {
             exitCode: 2,
           });
         try {
+          const candidates = await textCandidates(paths);
           const extraDetectors = [];
           let sigma: SigmaRunSummary | null = null;
           if (opts.sigma !== false) {
@@ -154,12 +134,21 @@ export function createTriageCommand(): Command {
             },
             extraDetectors,
           });
+          const unread = unreadInputs(candidates, result.events);
+          if (unread.length > 0) {
+            process.stderr.write(
+              `${unread.map((f) => `EVTX でも対応するテキストログでもありません（認証・VPN の行が 1 行もありません）: ${f}\nNot an EVTX file or a supported text log (no authentication or VPN line found): ${f}`).join("\n")}\n`,
+            );
+            process.exitCode = 2;
+            return;
+          }
           await writeOutput(result, opts.out);
           if (opts.json)
             process.stdout.write(
               `${JSON.stringify({ out: opts.out, eventCount: result.events.length, sigma, detections: result.detections, problems: result.problems }, null, 2)}\n`,
             );
-          else printSummary(result, opts.out, sigma);
+          else if (opts.summary) process.stdout.write(formatFirstResponse(result));
+          else process.stdout.write(formatTriageReport(result, opts.out, sigma));
         } catch (error) {
           process.stderr.write(
             `トリアージに失敗しました / triage failed: ${error instanceof Error ? error.message : String(error)}\n`,

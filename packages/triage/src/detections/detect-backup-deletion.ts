@@ -7,17 +7,17 @@ import { type DetectionRule, isWindowsEvent, makeDetection } from "./detection-h
  * backup catalog deletion, disabling Windows recovery.
  */
 const PATTERNS: Array<{ re: RegExp; what: string }> = [
-  { re: /vssadmin(\.exe)?["\s]+.*delete\s+shadows/i, what: "vssadmin delete shadows" },
-  { re: /vssadmin(\.exe)?["\s]+.*resize\s+shadowstorage/i, what: "vssadmin resize shadowstorage" },
-  { re: /wmic(\.exe)?["\s]+.*shadowcopy\s+delete/i, what: "wmic shadowcopy delete" },
+  { re: /vssadmin(\.exe)?\b.*delete\s+shadows/i, what: "vssadmin delete shadows" },
+  { re: /vssadmin(\.exe)?\b.*resize\s+shadowstorage/i, what: "vssadmin resize shadowstorage" },
+  { re: /wmic(\.exe)?\b.*shadowcopy\s+delete/i, what: "wmic shadowcopy delete" },
   {
     re: /win32_shadowcopy.*(delete|remove)|(delete|remove).*win32_shadowcopy/i,
     what: "Win32_ShadowCopy delete",
   },
-  { re: /wbadmin(\.exe)?["\s]+.*delete\s+(catalog|systemstatebackup|backup)/i, what: "wbadmin delete" },
-  { re: /bcdedit(\.exe)?["\s]+.*recoveryenabled\s+(no|off)/i, what: "bcdedit recoveryenabled no" },
+  { re: /wbadmin(\.exe)?\b.*delete\s+(catalog|systemstatebackup|backup)/i, what: "wbadmin delete" },
+  { re: /bcdedit(\.exe)?\b.*recoveryenabled\s+(no|off)/i, what: "bcdedit recoveryenabled no" },
   {
-    re: /bcdedit(\.exe)?["\s]+.*bootstatuspolicy\s+ignoreallfailures/i,
+    re: /bcdedit(\.exe)?\b.*bootstatuspolicy\s+ignoreallfailures/i,
     what: "bcdedit bootstatuspolicy ignoreallfailures",
   },
   { re: /diskshadow(\.exe)?.*delete\s+shadows/i, what: "diskshadow delete shadows" },
@@ -28,10 +28,13 @@ function commandLineOf(e: TTimelineEvent): string | null {
     return `${e.details.NewProcessName ?? ""} ${e.details.CommandLine ?? ""}`;
   if (isWindowsEvent(e, "Microsoft-Windows-Sysmon/Operational", 1))
     return `${e.details.Image ?? ""} ${e.details.CommandLine ?? ""}`;
+  // PowerShell script blocks (Get-WmiObject Win32_ShadowCopy | Remove-WmiObject, vssadmin in a script).
+  if (isWindowsEvent(e, "Microsoft-Windows-PowerShell/Operational", 4104))
+    return e.details.ScriptBlockText ?? "";
   return null;
 }
 
-/** Deletion of shadow copies and backups in process-creation events (4688, Sysmon 1). */
+/** Deletion of shadow copies and backups in process creation (4688, Sysmon 1) and PowerShell 4104. */
 export const detectBackupDeletion: DetectionRule = (ctx) => {
   const detections = [];
   for (const e of ctx.events) {

@@ -1,63 +1,76 @@
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { TLocalizedText, TTimelineEvent } from "../timeline/timeline-event";
+import type { AuthAttempt } from "./auth-attempts";
+import { distinctAccounts, isSpray, sessionsBySource } from "./auth-sessions";
+import { authAttempts } from "./detect-password-spray";
+import { type DetectionRule, makeDetection } from "./detection-helpers";
 
-/** A burst: at least `min` failures within `windowMs`. Thresholds follow common SIEM defaults. */
-const WINDOW_MS = 5 * 60 * 1000;
-const MIN_WINDOWS = 10;
-const MIN_VPN = 5;
+/** Failures further apart than this end a burst. */
+const WINDOW_MS = 10 * 60 * 1000;
+/** Windows logons: DeepBlueCLI reports more than 5 failures. */
+const MIN_WINDOWS = 6;
+/** VPN, SSH and SQL Server are exposed to the Internet: fewer failures are already worth a look. */
+const MIN_EXPOSED = 3;
 
-function isAuthFailure(e: TTimelineEvent): boolean {
-  if (isWindowsEvent(e, "Security", 4625)) return true;
-  return e.sourceType === "text-log" && e.details.outcome === "failure";
-}
-
-/** Finds the densest window of each group; returns the events of bursts at or above `min`. */
-function findBursts(events: TTimelineEvent[], min: number): TTimelineEvent[][] {
-  const times = events.map((e) => Date.parse(e.time));
-  const bursts: TTimelineEvent[][] = [];
-  let start = 0;
-  let burstStart = -1;
-  for (let end = 0; end < events.length; end++) {
-    while ((times[end] as number) - (times[start] as number) > WINDOW_MS) start++;
-    if (end - start + 1 >= min && burstStart < 0) burstStart = start;
-    const next = times[end + 1];
-    const closes = next === undefined || next - (times[end] as number) > WINDOW_MS;
-    if (burstStart >= 0 && closes) {
-      bursts.push(events.slice(burstStart, end + 1));
-      burstStart = -1;
+/** Runs of at least `min` failures, each within WINDOW_MS of the one before. */
+function findBursts(attempts: AuthAttempt[], min: number): AuthAttempt[][] {
+  const bursts: AuthAttempt[][] = [];
+  let run: AuthAttempt[] = [];
+  for (const a of attempts) {
+    const t = Date.parse(a.event.time);
+    const previous = run.at(-1);
+    if (previous && t - Date.parse(previous.event.time) > WINDOW_MS) {
+      if (run.length >= min) bursts.push(run);
+      run = [];
     }
+    run.push(a);
   }
+  if (run.length >= min) bursts.push(run);
   return bursts;
 }
 
+const TITLES: Record<string, TLocalizedText> = {
+  "vpn-brute-force": { ja: "VPN/SSH/SQL 認証の総当たり", en: "VPN/SSH/SQL authentication brute force" },
+  "kerberos-preauth-burst": {
+    ja: "Kerberos 事前認証失敗の集中",
+    en: "Burst of Kerberos pre-authentication failures",
+  },
+  "logon-brute-force": { ja: "ログオン失敗の集中（総当たり）", en: "Burst of failed logons (brute force)" },
+};
+
+function ruleOf(burst: AuthAttempt[]): string {
+  if (burst.every((a) => a.family === "kerberos")) return "kerberos-preauth-burst";
+  if (burst.some((a) => a.family === "vpn" || a.family === "ssh" || a.family === "sql"))
+    return "vpn-brute-force";
+  return "logon-brute-force";
+}
+
 /**
- * Brute force and password spraying: bursts of failed logons (4625) or failed VPN / SSH
- * authentications from one source (MITRE ATT&CK T1110). VPN appliances are the leading
- * ransomware entry point in Japan, so the VPN threshold is lower.
+ * Brute force: bursts of failed authentications from one source (MITRE ATT&CK T1110.001) on
+ * Windows logons (4625, 4776), Kerberos (4771, 4768), OpenSSH, SQL Server and VPN/SSH text logs.
+ * Sessions that are password spraying are reported by detectPasswordSpray instead.
  */
 export const detectBruteForce: DetectionRule = (ctx) => {
-  const failures = ctx.events.filter(isAuthFailure);
-  const groups = groupBy(failures, (e) => `${e.sourceType}|${e.channel}|${e.sourceAddress || e.host}`);
+  const failures = authAttempts(ctx.events).filter((a) => a.kind === "failure");
   const detections = [];
-  for (const events of groups.values()) {
-    const isVpn = events[0]?.sourceType === "text-log";
-    for (const burst of findBursts(events, isVpn ? MIN_VPN : MIN_WINDOWS)) {
-      const first = burst[0] as TTimelineEvent;
-      const users = new Set(burst.map((e) => e.user).filter(Boolean));
-      const target = isVpn ? `${first.channel} (${first.host || first.source})` : first.host;
+  for (const session of sessionsBySource(failures)) {
+    if (isSpray(session)) continue;
+    const exposed = session.some((a) => a.family === "vpn" || a.family === "ssh" || a.family === "sql");
+    for (const burst of findBursts(session, exposed ? MIN_EXPOSED : MIN_WINDOWS)) {
+      const first = burst[0] as AuthAttempt;
+      const accounts = distinctAccounts(burst);
+      const target = [...new Set(burst.map((a) => a.event.host || a.event.channel))].join(", ");
+      const ruleId = ruleOf(burst);
       detections.push(
         makeDetection(
-          isVpn ? "vpn-brute-force" : "logon-brute-force",
+          ruleId,
+          TITLES[ruleId] as TLocalizedText,
           {
-            ja: isVpn ? "VPN/SSH 認証の総当たり" : "ログオン失敗の集中（総当たり）",
-            en: isVpn ? "VPN/SSH authentication brute force" : "Burst of failed logons (brute force)",
-          },
-          {
-            ja: `${target} に対し ${first.sourceAddress || "不明な送信元"} から ${burst.length} 回の認証失敗（${users.size} アカウント）。${users.size > 5 ? "多数のアカウントを試すパスワードスプレー攻撃の可能性があります。" : ""}成功したログオンがないか確認し、送信元を遮断してください。`,
-            en: `${burst.length} failed authentications against ${target} from ${first.sourceAddress || "an unknown source"} (${users.size} accounts). ${users.size > 5 ? "Many accounts suggests password spraying. " : ""}Check for a later success and block the source.`,
+            ja: `${target} に対し ${first.source} から ${burst.length} 回の認証失敗（${accounts.length} アカウント: ${accounts.slice(0, 10).join(", ")}）。成功したログオンがないか確認し、送信元を遮断してください。`,
+            en: `${burst.length} failed authentications against ${target} from ${first.source} (${accounts.length} accounts: ${accounts.slice(0, 10).join(", ")}). Look for a later success and block the source.`,
           },
           "high",
-          burst,
+          burst.map((a) => a.event as TTimelineEvent),
+          { accounts, remoteSources: [first.source] },
         ),
       );
     }

@@ -36,7 +36,11 @@ export const detectForeignLogons: DetectionRule = (ctx) => {
       },
       "high",
       items.map((x) => x.e),
-      countries.attribution,
+      {
+        attribution: countries.attribution,
+        accounts: [...new Set(items.map((x) => x.e.user).filter(Boolean))],
+        remoteSources: [e.sourceAddress],
+      },
     );
   });
 };

@@ -32,6 +32,7 @@ export const detectRemoteLogons: DetectionRule = (ctx) => {
       },
       isPublic ? "high" : "low",
       events,
+      { accounts: e.user ? [e.user] : [], remoteSources: e.sourceAddress ? [e.sourceAddress] : [] },
     );
   });
 };

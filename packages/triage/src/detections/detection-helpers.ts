@@ -1,5 +1,12 @@
 import type { CountryLookup } from "../geo/ip-country";
-import type { TDetection, TLocalizedText, TSeverity, TTimelineEvent } from "../timeline/timeline-event";
+import type {
+  TDetection,
+  TFirstResponseQuestion,
+  TLocalizedText,
+  TSeverity,
+  TTimelineEvent,
+} from "../timeline/timeline-event";
+import { detectionMeta } from "./detection-catalogue";
 
 /** What every detection rule gets: the sorted timeline plus per-file facts from the parser. */
 export interface DetectionContext {
@@ -12,6 +19,15 @@ export interface DetectionContext {
 /** A detection rule: pure function from context to findings. */
 export type DetectionRule = (ctx: DetectionContext) => TDetection[];
 
+/** Optional facts of a finding; ATT&CK ids and question default to the catalogue entry. */
+export interface DetectionExtra {
+  attribution?: string;
+  attack?: string[];
+  question?: TFirstResponseQuestion;
+  accounts?: string[];
+  remoteSources?: string[];
+}
+
 /** Builds a detection from its evidence (events must be non-empty). */
 export function makeDetection(
   ruleId: string,
@@ -19,11 +35,13 @@ export function makeDetection(
   explanation: TLocalizedText,
   severity: TSeverity,
   evidence: TTimelineEvent[],
-  attribution?: string,
+  extra: DetectionExtra = {},
 ): TDetection {
   const sorted = [...evidence].sort((a, b) => a.time.localeCompare(b.time));
   const firstEvent = sorted[0];
   const lastEvent = sorted.at(-1);
+  const meta = detectionMeta(ruleId);
+  const question = extra.question ?? meta?.question;
   return {
     id: `${ruleId}:${firstEvent?.id ?? "none"}`,
     ruleId,
@@ -35,7 +53,11 @@ export function makeDetection(
     firstTime: firstEvent?.time ?? "",
     lastTime: lastEvent?.time ?? "",
     hosts: [...new Set(sorted.map((e) => e.host).filter(Boolean))],
-    ...(attribution ? { attribution } : {}),
+    attack: extra.attack ?? meta?.attack ?? [],
+    ...(question ? { question } : {}),
+    ...(extra.attribution ? { attribution: extra.attribution } : {}),
+    ...(extra.accounts?.length ? { accounts: extra.accounts } : {}),
+    ...(extra.remoteSources?.length ? { remoteSources: extra.remoteSources } : {}),
   };
 }
 

@@ -2,21 +2,31 @@ import type { TDetection } from "../timeline/timeline-event";
 import { detectAccountChanges } from "./detect-account-changes";
 import { detectBackupDeletion } from "./detect-backup-deletion";
 import { detectBruteForce } from "./detect-brute-force";
+import { detectEventRules } from "./detect-event-rules";
 import { detectForeignLogons } from "./detect-foreign-logons";
 import { detectLogClearing } from "./detect-log-clearing";
+import { detectMassRenames } from "./detect-mass-renames";
+import { detectOddHourLogons } from "./detect-odd-hour-logons";
+import { detectPasswordSpray } from "./detect-password-spray";
 import { detectRemoteLogons } from "./detect-remote-logons";
 import { detectServiceInstalls } from "./detect-service-installs";
+import { detectWmiRemoteProcess } from "./detect-wmi-remote-process";
 import type { DetectionContext, DetectionRule } from "./detection-helpers";
 
 /** Built-in first-response rules, in the order a responder reads them. */
 export const BUILTIN_RULES: DetectionRule[] = [
   detectBackupDeletion,
+  detectMassRenames,
   detectLogClearing,
   detectRemoteLogons,
   detectForeignLogons,
+  detectPasswordSpray,
   detectBruteForce,
+  detectOddHourLogons,
   detectAccountChanges,
   detectServiceInstalls,
+  detectWmiRemoteProcess,
+  detectEventRules,
 ];
 
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;

@@ -1,8 +1,9 @@
 import { groupBy, makeDetection } from "../detections/detection-helpers";
 import type { TDetection, TSigmaRuleSetSource, TTimelineEvent } from "../timeline/timeline-event";
-import type { SigmaEventView, SigmaRule } from "./sigma-rule";
+import { applicableIndex, groupByKind, inInputOrder } from "./sigma-event-kinds";
+import type { SigmaRule } from "./sigma-rule";
 import { sigmaRuleLink } from "./sigma-rule-set";
-import { isRuleApplicable, toSigmaView } from "./sigma-windows-mapping";
+import { toSigmaView } from "./sigma-windows-mapping";
 
 const DRL = "Detection Rule License 1.1";
 
@@ -16,77 +17,31 @@ export function sigmaAttribution(rule: SigmaRule, source?: TSigmaRuleSetSource):
 const UNKNOWN_SOURCE: TSigmaRuleSetSource = { name: "Sigma rules", date: null, isShipped: false };
 
 /**
- * Rules grouped by the events they can apply to, so each event is tested only against rules of
- * its own log (1183 of the 1391 shipped rules are process_creation and see only 4688/Sysmon 1).
- */
-const buckets = new WeakMap<SigmaRule[], Map<string, SigmaRule[]>>();
-
-function bucketKey(e: TTimelineEvent): string {
-  return `${e.channel}\0${e.eventId ?? ""}`;
-}
-
-function rulesFor(rules: SigmaRule[], e: TTimelineEvent): SigmaRule[] {
-  let byKey = buckets.get(rules);
-  if (!byKey) {
-    byKey = new Map();
-    buckets.set(rules, byKey);
-  }
-  const key = bucketKey(e);
-  let list = byKey.get(key);
-  if (!list) {
-    // Applicability depends only on source type, channel and event id, all part of the key.
-    const id = e.eventId === null ? "" : String(e.eventId);
-    list = rules.filter((r) => isRuleApplicable(r, e) && (r.eventIds === null || r.eventIds.has(id)));
-    byKey.set(key, list);
-  }
-  return list;
-}
-
-/** Events are matched in slices of this size, so the per-event field views stay small in memory. */
-const SLICE = 2048;
-
-/**
- * Matching events per rule (for tests and counts). Rule-major within each event kind and slice:
- * one rule runs over many events before the next rule, which measured ~5× faster than trying every
- * rule on one event (the JIT keeps one rule's closures hot; views and their lower-cased fields are
- * shared by all rules of the slice). Each rule's events are in input order.
+ * Matching events per rule. Each event is tested only against the rules of its kind (channel and
+ * event id) whose required literals it contains (SigmaRuleIndex); the hits are exactly those of
+ * testing every rule (matchSigmaRulesByScan), which a test checks over the whole corpus. Each
+ * rule's events are in input order.
  */
 export function matchSigmaRules(
   rules: SigmaRule[],
   events: TTimelineEvent[],
 ): Map<SigmaRule, TTimelineEvent[]> {
-  const byKind = new Map<string, TTimelineEvent[]>();
-  for (const e of events) {
-    if (e.sourceType !== "evtx") continue;
-    const key = bucketKey(e);
-    const list = byKind.get(key);
-    if (list) list.push(e);
-    else byKind.set(key, [e]);
-  }
+  const byKind = groupByKind(events);
   const hits = new Map<SigmaRule, TTimelineEvent[]>();
   for (const kind of byKind.values()) {
-    const applicable = rulesFor(rules, kind[0] as TTimelineEvent);
-    if (applicable.length === 0) continue;
-    for (let start = 0; start < kind.length; start += SLICE) {
-      const slice = kind.slice(start, start + SLICE);
-      const views = slice.map(toSigmaView);
-      for (const rule of applicable) {
-        for (let i = 0; i < views.length; i++) {
-          if (!rule.matches(views[i] as SigmaEventView)) continue;
-          const list = hits.get(rule);
-          const e = slice[i] as TTimelineEvent;
-          if (list) list.push(e);
-          else hits.set(rule, [e]);
-        }
+    const index = applicableIndex(rules, kind[0] as TTimelineEvent);
+    if (index.rules.length === 0) continue;
+    for (const e of kind) {
+      const view = toSigmaView(e);
+      for (const rule of index.candidates(view)) {
+        if (!rule.matches(view)) continue;
+        const list = hits.get(rule);
+        if (list) list.push(e);
+        else hits.set(rule, [e]);
       }
     }
   }
-  // Events of one rule may come from several kinds (4688 and Sysmon 1): restore input order.
-  if (byKind.size > 1) {
-    const order = new Map(events.map((e, i) => [e, i]));
-    for (const list of hits.values()) list.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  }
-  return hits;
+  return inInputOrder(hits, events, byKind.size);
 }
 
 /**
@@ -114,7 +69,7 @@ export function runSigmaRules(
         },
         rule.level,
         group,
-        sigmaAttribution(rule, source),
+        { attribution: sigmaAttribution(rule, source), attack: rule.attack, question: rule.question },
       );
       detections.push({
         ...d,

@@ -67,7 +67,7 @@ export function parseCondition(text: string): ConditionNode {
 }
 
 /** Names an `of` node covers: `them` is every search not starting with `_` (Sigma spec). */
-function namesOf(node: { pattern: string }, names: string[]): string[] {
+export function namesOf(node: { pattern: string }, names: string[]): string[] {
   const re =
     node.pattern === "them"
       ? /^(?!_)/

@@ -1,8 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { parse } from "yaml";
-import type { TSeverity } from "../timeline/timeline-event";
-import { compileCondition, parseCondition, possibleEventIds } from "./sigma-condition";
+import type { TFirstResponseQuestion, TSeverity } from "../timeline/timeline-event";
+import { compileCondition, namesOf, parseCondition, possibleEventIds } from "./sigma-condition";
+import { conditionRequirement, type Requirement, searchRequirement } from "./sigma-requirements";
+import { readRuleDocuments } from "./sigma-rule-cache";
 import { compileFieldCondition, type ValuePredicate } from "./sigma-value-matcher";
 
 /** Access to one event for matching: field by Sigma name, and every value for keywords. */
@@ -24,6 +24,12 @@ export interface SigmaRule {
   logsource: { product?: string; category?: string; service?: string };
   /** Path relative to the rule folder, for the link the DRL asks for. */
   path: string;
+  /** MITRE ATT&CK technique ids from the rule's `attack.tNNNN` tags, upper-cased. */
+  attack: string[];
+  /** First-response question from the rule's ATT&CK tactic tags (see {@link questionOfTags}). */
+  question?: TFirstResponseQuestion;
+  /** Literals one of which the event must contain to match (null: none known); see sigma-requirements. */
+  requirement: Requirement | null;
   /** Event ids the rule can match (from its `EventID` selections), or null for any: a prefilter. */
   eventIds: ReadonlySet<string> | null;
   matches(event: SigmaEventView): boolean;
@@ -91,18 +97,47 @@ function searchEventIds(value: unknown): Set<string> | null {
   return ids;
 }
 
+/** ATT&CK tactics (v18 names and older ones) in the order they decide a rule's question. */
+const TACTIC_QUESTIONS: Array<[string, TFirstResponseQuestion]> = [
+  ["initial-access", "way-in"],
+  ["impact", "evasion-impact"],
+  ["defense-impairment", "evasion-impact"],
+  ["defense-evasion", "evasion-impact"],
+  ["stealth", "evasion-impact"],
+  ["lateral-movement", "foothold"],
+  ["persistence", "foothold"],
+  ["privilege-escalation", "foothold"],
+  ["credential-access", "foothold"],
+  ["execution", "foothold"],
+];
+
+/** The first-response question a Sigma rule answers, from its ATT&CK tactic tags. */
+export function questionOfTags(tags: string[]): TFirstResponseQuestion | undefined {
+  // SigmaHQ writes tactics with hyphens since ATT&CK v18 (attack.initial-access), older rules with "_".
+  const tactics = new Set(tags.map((t) => t.replace(/^attack\./, "").replace(/_/g, "-")));
+  return TACTIC_QUESTIONS.find(([tactic]) => tactics.has(tactic))?.[1];
+}
+
 /** Compiles one rule from YAML text; throws with the reason when it uses unsupported features. */
 export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule {
-  const doc = parse(yamlText) as Record<string, unknown>;
+  return compileSigmaDocument(parse(yamlText), rulePath);
+}
+
+/** Compiles one rule already parsed from YAML (e.g. from the rule cache). */
+export function compileSigmaDocument(parsed: unknown, rulePath: string): SigmaRule {
+  if (parsed === null || typeof parsed !== "object") throw new Error("not a YAML mapping");
+  const doc = parsed as Record<string, unknown>;
   const detection = doc.detection as Record<string, unknown> | undefined;
   if (!detection) throw new Error("no detection section");
   if (detection.timeframe) throw new Error("timeframe (correlation) not supported");
   const searches = new Map<string, Search>();
   const idsOf = new Map<string, Set<string> | null>();
+  const needs = new Map<string, Requirement | null>();
   for (const [name, value] of Object.entries(detection)) {
     if (name === "condition" || name === "timeframe") continue;
     searches.set(name, compileSearch(value));
     idsOf.set(name, searchEventIds(value));
+    needs.set(name, searchRequirement(value));
   }
   const nodes = (Array.isArray(detection.condition) ? detection.condition : [detection.condition]).map((c) =>
     parseCondition(String(c)),
@@ -110,7 +145,12 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
   const conditions = nodes.map((n) => compileCondition(n, searches));
   const possible = nodes.map((n) => possibleEventIds(n, idsOf));
   const eventIds = possible.some((p) => p === null) ? null : new Set(possible.flatMap((p) => [...(p ?? [])]));
+  const names = [...searches.keys()];
+  const required = nodes.map((n) => conditionRequirement(n, needs, (pattern) => namesOf({ pattern }, names)));
+  const requirement = required.some((r) => r === null) ? null : required.flatMap((r) => r ?? []);
   const logsource = (doc.logsource ?? {}) as SigmaRule["logsource"];
+  const tags = (Array.isArray(doc.tags) ? doc.tags : []).map((t) => String(t).toLowerCase());
+  const question = questionOfTags(tags);
   return {
     id: String(doc.id ?? rulePath),
     title: String(doc.title ?? rulePath),
@@ -120,7 +160,10 @@ export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule 
     status: String(doc.status ?? ""),
     logsource,
     path: rulePath,
+    attack: tags.filter((t) => /^attack\.t\d{4}(\.\d{3})?$/.test(t)).map((t) => t.slice(7).toUpperCase()),
+    ...(question ? { question } : {}),
     eventIds,
+    requirement,
     matches: (event) => conditions.some((c) => c(event)),
   };
 }
@@ -131,22 +174,13 @@ export async function loadSigmaRules(
 ): Promise<{ rules: SigmaRule[]; unsupported: Array<{ path: string; reason: string }> }> {
   const rules: SigmaRule[] = [];
   const unsupported: Array<{ path: string; reason: string }> = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) {
-        const rel = path.relative(dir, full);
-        try {
-          rules.push(compileSigmaRule(await readFile(full, "utf8"), rel));
-        } catch (error) {
-          unsupported.push({ path: rel, reason: error instanceof Error ? error.message : String(error) });
-        }
-      }
+  for (const entry of await readRuleDocuments(dir)) {
+    try {
+      if (entry.error !== undefined) throw new Error(entry.error);
+      rules.push(compileSigmaDocument(entry.doc, entry.path));
+    } catch (error) {
+      unsupported.push({ path: entry.path, reason: error instanceof Error ? error.message : String(error) });
     }
-  };
-  await walk(dir);
+  }
   return { rules, unsupported };
 }

@@ -1,3 +1,5 @@
+import { compileRepeatedCharRegex } from "./repeated-char-regex";
+
 /**
  * Compiles one Sigma field condition (`Field|mod1|mod2: value(s)`) into a predicate on the field's
  * text (Sigma specification v2, "Value modifiers"). Matching is case-insensitive except `re`.
@@ -31,7 +33,7 @@ function wildcardToRegExp(pattern: string, mode: "exact" | "contains" | "startsw
 }
 
 /** The three base64 encodings of `bytes` at each alignment, trimmed as pySigma's base64offset does. */
-function base64Offsets(bytes: Buffer): string[] {
+export function base64Offsets(bytes: Buffer): string[] {
   const out: string[] = [];
   for (let i = 0; i < 3; i++) {
     const encoded = Buffer.concat([Buffer.alloc(i, 0x20), bytes]).toString("base64");
@@ -119,11 +121,11 @@ export function compileFieldCondition(modifiers: string[], rawValues: unknown[])
     if (mods.has("re")) {
       const flags = `${mods.has("i") ? "i" : ""}${mods.has("m") ? "m" : ""}${mods.has("s") ? "s" : ""}`;
       const inline = /^\(\?([ims]+)\)/.exec(value);
-      const re = new RegExp(
-        inline ? value.slice(inline[0].length) : value,
-        [...new Set(flags + (inline?.[1] ?? ""))].join(""),
-      );
-      tests.push((v) => re.test(v));
+      const source = inline ? value.slice(inline[0].length) : value;
+      const allFlags = [...new Set(flags + (inline?.[1] ?? ""))].join("");
+      const counted = compileRepeatedCharRegex(source, allFlags);
+      const re = new RegExp(source, allFlags);
+      tests.push(counted ?? ((v) => re.test(v)));
       continue;
     }
     if (mods.has("cidr")) {

@@ -28,6 +28,11 @@ export const ZTimelineEvent = z.object({
   sourceAddress: z.string(),
   /** Remaining fields (EventData, parsed log fields) as text. */
   details: z.record(z.string(), z.string()),
+  /**
+   * True for an EVTX record recovered from slack space: deleted or overwritten, so not in the
+   * live log (after a log clearing these are often all that is left). Absent for live events.
+   */
+  recovered: z.boolean().optional(),
 });
 export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
 
@@ -63,6 +68,21 @@ export const ZSigmaRuleRef = z.object({
 });
 export type TSigmaRuleRef = z.infer<typeof ZSigmaRuleRef>;
 
+/** The first-response question a finding answers (侵入経路 / 足場と横展開 / 防御回避と被害). */
+export const ZFirstResponseQuestion = z.enum(["way-in", "foothold", "evasion-impact", "other"]);
+export type TFirstResponseQuestion = z.infer<typeof ZFirstResponseQuestion>;
+
+/** One rule behind a finding: a built-in detection and Sigma rules on the same events are merged. */
+export const ZFindingSource = z.object({
+  origin: z.enum(["builtin", "sigma"]),
+  ruleId: z.string(),
+  title: ZLocalizedText,
+  /** Rule author and licence (Sigma, DRL 1.1) or data attribution. */
+  attribution: z.string().optional(),
+  sigma: ZSigmaRuleRef.optional(),
+});
+export type TFindingSource = z.infer<typeof ZFindingSource>;
+
 /**
  * A finding for first response: which rule, why it matters (Japanese first), how bad, and the
  * events that prove it. Sigma findings carry the rule author, which the Detection Rule License
@@ -84,6 +104,16 @@ export const ZDetection = z.object({
   attribution: z.string().optional(),
   /** Set on Sigma detections: author, link text, status and rule set. */
   sigma: ZSigmaRuleRef.optional(),
+  /** MITRE ATT&CK technique ids, e.g. ["T1110.003"]. */
+  attack: z.array(z.string()),
+  /** Which first-response question it answers (absent: context only). */
+  question: ZFirstResponseQuestion.optional(),
+  /** Accounts involved (targets of a spray, created admins, logged-on users). */
+  accounts: z.array(z.string()).optional(),
+  /** Where it came from: source addresses or host names of the other side. */
+  remoteSources: z.array(z.string()).optional(),
+  /** Every rule behind this finding when several fired on the same events (author kept, DRL 1.1). */
+  sources: z.array(ZFindingSource).optional(),
 });
 export type TDetection = z.infer<typeof ZDetection>;
 

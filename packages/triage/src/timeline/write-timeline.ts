@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import type { EventFindings } from "../detections/finding-index";
 import type { TTimelineEvent } from "./timeline-event";
 
 const COLUMNS = [
@@ -13,6 +14,11 @@ const COLUMNS = [
   "user",
   "source_address",
   "details",
+  "recovered",
+  "finding_id",
+  "finding_title",
+  "finding_severity",
+  "attack",
 ] as const;
 
 /**
@@ -41,7 +47,12 @@ async function write(out: Writable, chunk: string): Promise<void> {
  * Writes the timeline as CSV for Excel: UTF-8 with BOM (Excel otherwise reads Japanese as
  * Shift_JIS mojibake), CRLF line ends, every cell quoted and formula-escaped.
  */
-export async function writeTimelineCsv(events: Iterable<TTimelineEvent>, out: Writable): Promise<void> {
+export async function writeTimelineCsv(
+  events: Iterable<TTimelineEvent>,
+  out: Writable,
+  /** Findings by event id (indexFindingsByEvent); empty detection columns without it. */
+  findings?: Map<string, EventFindings>,
+): Promise<void> {
   await write(out, `\uFEFF${COLUMNS.join(",")}\r\n`);
   for (const e of events) {
     const cells = [
@@ -55,12 +66,31 @@ export async function writeTimelineCsv(events: Iterable<TTimelineEvent>, out: Wr
       e.user,
       e.sourceAddress,
       detailsText(e.details),
+      // Deleted or overwritten records recovered from EVTX slack space are marked, never mixed in silently.
+      e.recovered ? "復元 / recovered" : "",
+      ...findingCells(findings?.get(e.id)),
     ];
     await write(out, `${cells.map(toCsvCell).join(",")}\r\n`);
   }
 }
 
-/** Writes one JSON object per line (JSON Lines), in the `TimelineEvent` shape. */
-export async function writeTimelineJsonl(events: Iterable<TTimelineEvent>, out: Writable): Promise<void> {
-  for (const e of events) await write(out, `${JSON.stringify(e)}\n`);
+/** Several findings on one event are joined with " | " in each detection column. */
+function findingCells(f: EventFindings | undefined): string[] {
+  if (!f) return ["", "", "", ""];
+  return [f.ids.join(" | "), f.titles.join(" | "), f.severity, f.attack.join(" ")];
+}
+
+/**
+ * Writes one JSON object per line (JSON Lines), in the `TimelineEvent` shape; with `findings`,
+ * events that a finding shows carry `findings: { ids, titles, severity, attack }`.
+ */
+export async function writeTimelineJsonl(
+  events: Iterable<TTimelineEvent>,
+  out: Writable,
+  findings?: Map<string, EventFindings>,
+): Promise<void> {
+  for (const e of events) {
+    const f = findings?.get(e.id);
+    await write(out, `${JSON.stringify(f ? { ...e, findings: f } : e)}\n`);
+  }
 }
