@@ -70,7 +70,10 @@ describe("police hub and an organisation, end to end in a browser", () => {
     await police.getByRole("heading", { name: "受付キュー" }).waitFor();
     // A key the police have not confirmed yet: its report is in the unconfirmed lane of the queue,
     // which is counted, not hidden; the row shows the key as unconfirmed.
-    await police.getByTestId("queue-lane").getByText(/未確認の鍵 \(1 件未終了\)/).click();
+    await police
+      .getByTestId("queue-lane")
+      .getByText(/未確認の鍵 \(1 件未終了\)/)
+      .click();
     const row = police.getByTestId("hub-case").filter({ hasText: reference! });
     await expect.poll(() => row.getByTestId("key-status").textContent()).toBe("鍵:未確認");
     await row.getByRole("link", { name: reference! }).click();

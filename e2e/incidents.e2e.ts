@@ -144,7 +144,7 @@ describe("ransomware incident in a real browser", () => {
     await page.close();
   });
 
-  it("exports the police package in all four formats from the browser", async () => {
+  it("exports the police package, the common form and the sharing copy from the browser", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
     await login(page);
     await page.goto(`${incidentUrl}/export`);
@@ -152,7 +152,9 @@ describe("ransomware incident in a real browser", () => {
       ["PDF（日本語・印刷用）", "%PDF"],
       ["JSON（公開スキーマ）", "{"],
       ["STIX 2.1 バンドル", "{"],
-      ["XLSX（ランサムウェア事案共通様式）", "PK"],
+      ["HTML（オフラインで閲覧）", "<!DOCTYPE html>"],
+      ["共通様式（XLSX）", "PK"],
+      ["共有用写し PDF", "%PDF"],
     ] as const) {
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -165,6 +167,26 @@ describe("ransomware incident in a real browser", () => {
         expect(JSON.parse(bytes.toString("utf8")).confidentiality).toBe("取扱注意／CONFIDENTIAL");
       if (name.startsWith("STIX")) expect(JSON.parse(bytes.toString("utf8")).type).toBe("bundle");
     }
+
+    // Common form: the answers it asks, then the first send recorded as version 1.
+    await choose(page, "国家サイバー統括室（NCO）への共有に同意する", "はい");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await page.getByText("保存しました").first().waitFor();
+    await page.getByText("次の送付: 第1版").waitFor();
+    await page.getByLabel("報告先").fill("警視庁 サイバー犯罪対策課");
+    await page.getByLabel("報告番号（受付番号等）").fill("R8-0001");
+    await page.getByRole("button", { name: "送付を記録" }).click({ timeout: 60_000 });
+    await expect
+      .poll(() => page.locator("body").textContent())
+      .toContain("第1版 第1報 — 警視庁 サイバー犯罪対策課");
+    expect(await page.locator("body").textContent()).toContain("次の送付: 第2版");
+
+    // Sharing copy: the preview names what is removed (the terminal's host name among them).
+    await page.getByRole("button", { name: "除かれる情報を確認する" }).click();
+    const removed = page.getByRole("table", { name: /除かれる情報/ });
+    await expect.poll(() => removed.textContent()).toContain("FS01");
+    expect(await removed.textContent()).toContain("社内ホスト名");
+    await page.screenshot({ path: join(SHOTS, "incident-export.png"), fullPage: true });
     await page.close();
   });
 

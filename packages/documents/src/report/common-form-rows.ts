@@ -161,7 +161,7 @@ export function diffFormRows(
   next: readonly TFormRow[],
 ): { item: string; before: string; after: string }[] {
   // The report section itself changes with every send; the form's content is what is compared.
-  const skip = new Set(["報告番号", "報告日", "第1報・続報・最終報"]);
+  const skip = new Set(["報告番号", "報告日", "報告先", "第1報・続報・最終報"]);
   const before = new Map(previous.map(([section, label, value]) => [`${section}／${label}`, value]));
   return next
     .filter(([, label]) => !skip.has(label))

@@ -76,22 +76,22 @@ export function indicatorsSection(m: TReportPackageModel, c: ReportContext): TSe
   };
 }
 
-/** Values that matched a warning list: kept for the reader, never as indicators. */
+/** Values that matched a warning list: kept for the reader, never as indicators (both model shapes). */
 export function contextSection(m: TReportPackageModel, c: ReportContext): TSection | undefined {
-  const context = m.indicators.filter((i) => i.context);
-  if (context.length === 0) return undefined;
   const { l, lang } = c;
+  const rows = [
+    ...m.indicators
+      .filter((i) => i.context)
+      .map((x) => [x.kind, x.value, [x.context?.list, x.context?.listDate].filter(Boolean).join(" ")]),
+    ...(m.indicatorContext ?? []).map((x) => [
+      x.kind,
+      x.value,
+      x.lists.map((w) => `${w.name} ${w.date}`).join("\n"),
+    ]),
+  ].map(([kind = "", value = "", lists = ""]) => [labelCode(INDICATOR_KINDS, kind, lang), value, lists]);
+  if (rows.length === 0) return undefined;
   return {
     title: l.s.context,
-    blocks: c.table(
-      l.s.context,
-      [col(l.f.kind, 2), col(l.f.value, 5), col(l.f.list, 4)],
-      context.map((x) => [
-        labelCode(INDICATOR_KINDS, x.kind, lang),
-        x.value,
-        [x.context?.list, x.context?.listDate].filter(Boolean).join(" "),
-      ]),
-      10,
-    ),
+    blocks: c.table(l.s.context, [col(l.f.kind, 2), col(l.f.value, 5), col(l.f.list, 4)], rows, 10),
   };
 }

@@ -34,7 +34,6 @@ function bundleBlocks(b: Bundle, c: ReportContext): TBlock[] {
     b.custody.firstAt && b.custody.lastAt
       ? `${c.dt(b.custody.firstAt)} – ${c.dt(b.custody.lastAt)}`
       : undefined,
-    b.custody.lastAction,
   ]
     .filter(Boolean)
     .join("\n");

@@ -92,13 +92,37 @@ export class Scrubber {
         out = out.split(term).join(token);
       }
     }
-    out = this.emails(out);
-    return out.replace(/[A-Za-z0-9.:-]+/g, (run) => this.run(run));
+    return this.runs(this.emails(out));
+  }
+
+  /** Checks each run of host/address characters that holds a dot or colon (one pass, no callbacks per word). */
+  private runs(text: string): string {
+    let out = "";
+    let last = 0;
+    let start = -1;
+    let marked = false;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 0;
+      if (isAlnum(c) || c === 45 || c === 46 || c === 58) {
+        if (start === -1) start = i;
+        if (c === 46 || c === 58) marked = true;
+        continue;
+      }
+      if (start !== -1 && marked) {
+        const run = text.slice(start, i);
+        const replaced = this.run(run);
+        if (replaced !== run) {
+          out += text.slice(last, start) + replaced;
+          last = i;
+        }
+      }
+      start = -1;
+      marked = false;
+    }
+    return last === 0 ? text : out + text.slice(last);
   }
 
   private run(run: string): string {
-    // Host names and addresses all hold a dot or a colon: plain words skip the checks.
-    if (!run.includes(".") && !run.includes(":")) return run;
     const bare = run.replace(/[.:-]+$/, "");
     const tail = run.slice(bare.length);
     if (isInternalIpv4(bare)) {

@@ -8,6 +8,7 @@ import { hubEn, hubJa } from "../hub/locales";
 import { publicReportEn, publicReportJa } from "../hub/public-report/locales";
 import { evidenceEn, evidenceJa } from "../org/evidence/locales";
 import { triageSigmaEn, triageSigmaJa } from "../org/evidence/sigma-locales";
+import { incidentExportEn, incidentExportJa } from "../org/incidents/export-locales";
 import { incidentsEn, incidentsJa } from "../org/incidents/locales";
 import { plansEn, plansJa } from "../org/plans/locales";
 import { policeReportEn, policeReportJa } from "../org/police-report/locales";
@@ -31,6 +32,7 @@ void i18n.use(initReactI18next).init({
       readiness: readinessJa,
       plans: plansJa,
       incidents: incidentsJa,
+      incidentExport: incidentExportJa,
       evidence: evidenceJa,
       triageSigma: triageSigmaJa,
       hub: hubJa,
@@ -47,6 +49,7 @@ void i18n.use(initReactI18next).init({
       readiness: readinessEn,
       plans: plansEn,
       incidents: incidentsEn,
+      incidentExport: incidentExportEn,
       evidence: evidenceEn,
       triageSigma: triageSigmaEn,
       hub: hubEn,

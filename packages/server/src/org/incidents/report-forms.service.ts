@@ -6,7 +6,7 @@ import {
   type TRecordFormSendRequest,
   ZRecordFormSendRequest,
 } from "@sonae/core";
-import { incidentFormSends, incidentTimeline } from "@sonae/db";
+import { incidentFormSends } from "@sonae/db";
 import {
   buildCommonFormRows,
   commonFormsOf,
@@ -27,7 +27,6 @@ type SendRow = typeof incidentFormSends.$inferSelect;
 
 const FORM_JA: Record<TCommonFormKind, string> = { ransomware: "ランサムウェア事案", ddos: "DDoS攻撃事案" };
 const FORM_EN: Record<TCommonFormKind, string> = { ransomware: "ransomware", ddos: "DDoS" };
-const KIND_JA = { first: "第1報", "follow-up": "続報", final: "最終報" } as const;
 
 function present(row: SendRow): TFormSend {
   return {
@@ -94,7 +93,12 @@ export async function commonFormOf(
   const last = sends[0];
   const base = { ncoConsent: answers.ncoConsent, criticalInfrastructure: answers.criticalInfrastructure };
   if (!last) return { ...base, reportDate: now.toISOString(), kind: "first", version: 1, changes: [] };
-  const changes = diffFormRows(last.rows, buildCommonFormRows(model, form));
+  // The answers belong to the form's content: compare with them in place, as the send stored them.
+  const withAnswers = {
+    ...model,
+    commonForm: { ...base, reportDate: now.toISOString(), kind: "first" as const, version: 1, changes: [] },
+  };
+  const changes = diffFormRows(last.rows, buildCommonFormRows(withAnswers, form));
   const sent = { reportNumber: last.reportNumber ?? undefined, recipient: last.recipient.slice(0, 300) };
   if (changes.length === 0) {
     return {
@@ -159,15 +163,6 @@ export async function recordFormSend(
       })
       .returning();
     if (!row) throw new Error("insert returned nothing");
-    await tx.insert(incidentTimeline).values({
-      organisationId: ctx.actor.organisationId,
-      incidentId,
-      at: row.sentAt,
-      source: "report",
-      text: `${FORM_JA[input.form]}共通様式の${KIND_JA[row.kind as keyof typeof KIND_JA]}（第${version}版）を${input.recipient}へ送付`,
-      isAction: true,
-      createdBy: ctx.actor.userId,
-    });
     await recordAudit(tx, ctx, {
       type: "incident.form_sent",
       incidentId,

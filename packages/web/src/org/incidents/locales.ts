@@ -194,15 +194,6 @@ export const incidentsJa = {
     referenceNumber: "受理番号",
     needLearnedAt: "認知日時を入力すると期限を計算します。",
   },
-  export: {
-    intro:
-      "警察への報告に使う資料一式です。全ての出力に「取扱注意／CONFIDENTIAL」が付き、出力は監査記録されます。",
-    pdf: "PDF（日本語・印刷用）",
-    json: "JSON（公開スキーマ）",
-    stix: "STIX 2.1 バンドル",
-    xlsx: "XLSX（ランサムウェア事案共通様式）",
-    schema: "JSON Schema を見る",
-  },
   team: {
     title: "インシデント対応チーム",
     help: "インシデントは機密情報です。管理者とここで選んだ利用者だけが閲覧できます。",
@@ -421,15 +412,6 @@ export const incidentsEn: Shape<typeof incidentsJa> = {
     officer: "Officer",
     referenceNumber: "Reference number",
     needLearnedAt: "Enter when the organisation learned of it to compute deadlines.",
-  },
-  export: {
-    intro:
-      "The documents for the police. Every export carries the CONFIDENTIAL mark and is recorded in the audit trail.",
-    pdf: "PDF (Japanese, print-ready)",
-    json: "JSON (open schema)",
-    stix: "STIX 2.1 bundle",
-    xlsx: "XLSX (common ransomware report form)",
-    schema: "View the JSON Schema",
   },
   team: {
     title: "Incident team",
