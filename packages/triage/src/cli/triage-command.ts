@@ -3,6 +3,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { Command, InvalidArgumentError } from "commander";
+import type { StreamedTriage } from "../pipeline/stream-triage";
 import { runSigmaRules } from "../sigma/run-sigma-rules";
 import {
   describeSigmaRuleSet,
@@ -10,8 +11,8 @@ import {
   type SigmaRunSummary,
   summariseSigmaRuleSet,
 } from "../sigma/sigma-rule-set";
-import { buildTimeline } from "../timeline/build-timeline";
-import { type TSeverity, type TTriageResult, ZSeverity } from "../timeline/timeline-event";
+import { streamBuildTimeline } from "../timeline/build-timeline";
+import { type TSeverity, ZSeverity } from "../timeline/timeline-event";
 import { writeTimelineCsv, writeTimelineJsonl } from "../timeline/write-timeline";
 import { createProgressReporter } from "./triage-progress";
 
@@ -33,12 +34,12 @@ function parseInteger(value: string): number {
 }
 
 /** Writes the timeline to a temporary file and renames it, so a failure never leaves half a file. */
-async function writeOutput(result: TTriageResult, out: string): Promise<void> {
+async function writeOutput(result: StreamedTriage, out: string): Promise<void> {
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   const stream = createWriteStream(temp);
   try {
-    if (/\.jsonl$/i.test(out)) await writeTimelineJsonl(result.events, stream);
-    else await writeTimelineCsv(result.events, stream);
+    if (/\.jsonl$/i.test(out)) await writeTimelineJsonl(result.events(), stream);
+    else await writeTimelineCsv(result.events(), stream);
     stream.end();
     await finished(stream);
     await rename(temp, out);
@@ -58,13 +59,13 @@ function parseLevel(value: string): TSeverity {
   return level.data;
 }
 
-function printSummary(result: TTriageResult, out: string, sigma: SigmaRunSummary | null): void {
+function printSummary(result: StreamedTriage, out: string, sigma: SigmaRunSummary | null): void {
   const lines = [
-    `タイムライン / Timeline: ${result.events.length} 件 / events → ${out}`,
+    `タイムライン / Timeline: ${result.eventCount} 件 / events → ${out}`,
     sigma ? `Sigma: ${describeSigmaRuleSet(sigma)}` : "Sigma: 実行せず / not run (--no-sigma)",
     `検知 / Detections: ${result.detections.length}`,
   ];
-  const recovered = result.events.filter((e) => e.recovered).length;
+  const recovered = result.recoveredCount;
   if (recovered > 0)
     lines.splice(
       1,
@@ -153,7 +154,8 @@ export function createTriageCommand(): Command {
               runSigmaRules(set.rules, events, set.source),
             );
           }
-          const result = await buildTimeline(paths, {
+          // The timeline stays on disk (memory does not grow with the input) until written out.
+          const result = await streamBuildTimeline(paths, {
             ...(opts.progress ? { onProgress: createProgressReporter() } : {}),
             textLog: {
               ...(opts.year !== undefined ? { year: opts.year } : {}),
@@ -161,10 +163,14 @@ export function createTriageCommand(): Command {
             },
             extraDetectors,
           });
-          await writeOutput(result, opts.out);
+          try {
+            await writeOutput(result, opts.out);
+          } finally {
+            await result.dispose();
+          }
           if (opts.json)
             process.stdout.write(
-              `${JSON.stringify({ out: opts.out, eventCount: result.events.length, sigma, detections: result.detections, problems: result.problems }, null, 2)}\n`,
+              `${JSON.stringify({ out: opts.out, eventCount: result.eventCount, sigma, detections: result.detections, problems: result.problems }, null, 2)}\n`,
             );
           else printSummary(result, opts.out, sigma);
         } catch (error) {

@@ -38,32 +38,61 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, "drain");
 }
 
+/** Lines are gathered into blocks of about this many characters before each write. */
+const BLOCK = 64 * 1024;
+
+/** Writes `lines` of each event in blocks (one write per event costs more than the formatting). */
+async function writeLines(
+  events: Iterable<TTimelineEvent> | AsyncIterable<TTimelineEvent>,
+  out: Writable,
+  format: (e: TTimelineEvent) => string,
+): Promise<void> {
+  let block = "";
+  for await (const e of events) {
+    block += format(e);
+    if (block.length >= BLOCK) {
+      await write(out, block);
+      block = "";
+    }
+  }
+  if (block) await write(out, block);
+}
+
+function csvRow(e: TTimelineEvent): string {
+  const cells = [
+    e.time,
+    e.timeJst,
+    e.host,
+    e.source,
+    e.channel,
+    e.eventId === null ? "" : String(e.eventId),
+    e.event,
+    e.user,
+    e.sourceAddress,
+    detailsText(e.details),
+    // Deleted or overwritten records recovered from EVTX slack space are marked, never mixed in silently.
+    e.recovered ? "復元 / recovered" : "",
+  ];
+  return `${cells.map(toCsvCell).join(",")}\r\n`;
+}
+
 /**
  * Writes the timeline as CSV for Excel: UTF-8 with BOM (Excel otherwise reads Japanese as
- * Shift_JIS mojibake), CRLF line ends, every cell quoted and formula-escaped.
+ * Shift_JIS mojibake), CRLF line ends, every cell quoted and formula-escaped. Takes an array or
+ * the on-disk timeline of a streamed triage.
  */
-export async function writeTimelineCsv(events: Iterable<TTimelineEvent>, out: Writable): Promise<void> {
+export async function writeTimelineCsv(
+  events: Iterable<TTimelineEvent> | AsyncIterable<TTimelineEvent>,
+  out: Writable,
+): Promise<void> {
   await write(out, `\uFEFF${COLUMNS.join(",")}\r\n`);
-  for (const e of events) {
-    const cells = [
-      e.time,
-      e.timeJst,
-      e.host,
-      e.source,
-      e.channel,
-      e.eventId === null ? "" : String(e.eventId),
-      e.event,
-      e.user,
-      e.sourceAddress,
-      detailsText(e.details),
-      // Deleted or overwritten records recovered from EVTX slack space are marked, never mixed in silently.
-      e.recovered ? "復元 / recovered" : "",
-    ];
-    await write(out, `${cells.map(toCsvCell).join(",")}\r\n`);
-  }
+  await writeLines(events, out, csvRow);
 }
 
 /** Writes one JSON object per line (JSON Lines), in the `TimelineEvent` shape. */
-export async function writeTimelineJsonl(events: Iterable<TTimelineEvent>, out: Writable): Promise<void> {
-  for (const e of events) await write(out, `${JSON.stringify(e)}\n`);
+export async function writeTimelineJsonl(
+  events: Iterable<TTimelineEvent> | AsyncIterable<TTimelineEvent>,
+  out: Writable,
+): Promise<void> {
+  await writeLines(events, out, (e) => `${JSON.stringify(e)}\n`);
 }
