@@ -19,19 +19,26 @@ export type TimelineDetector = (events: TTimelineEvent[]) => TDetection[];
 
 /**
  * Adapter for detectors that judge each event on its own (Sigma rules): each batch is matched
- * as it arrives and only the events some finding points at are kept; at the end the detector
+ * as it arrives and only the events some finding points at are kept (memory grows with the
+ * evidence, not with the input); at the end the detector
  * runs once more over those few events in time order, which gives exactly the findings of one
  * run over the whole timeline (grouping, counts, texts) without holding the timeline.
  */
 export function perEventDetector(detect: TimelineDetector): StreamingDetector {
-  const kept = new Map<string, TTimelineEvent>();
+  // Kept as JSON text: a compact string instead of an object graph of many small strings.
+  const kept = new Map<string, string>();
   return {
     add(events) {
       const hits = new Set(detect(events).flatMap((d) => d.eventIds));
       if (hits.size === 0) return;
-      for (const e of events) if (hits.has(e.id)) kept.set(e.id, e);
+      for (const e of events) if (hits.has(e.id)) kept.set(e.id, JSON.stringify(e));
     },
-    finish: () => (kept.size === 0 ? [] : detect([...kept.values()].sort(compareEvents))),
+    finish: () => {
+      if (kept.size === 0) return [];
+      const events = [...kept.values()].map((json) => JSON.parse(json) as TTimelineEvent);
+      kept.clear();
+      return detect(events.sort(compareEvents));
+    },
   };
 }
 

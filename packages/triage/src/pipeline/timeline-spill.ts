@@ -7,8 +7,19 @@ import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import type { TTimelineEvent } from "../timeline/timeline-event";
 
-/** Events held in memory before a sorted run goes to disk (~40 MB of events at most). */
-const RUN_SIZE = 20_000;
+/** Serialised events held in memory before a sorted run goes to disk. */
+const RUN_CHARS = 16 * 1024 * 1024;
+
+/** One event waiting for its run: its sort key and its JSON line (smaller than the live object). */
+interface Pending {
+  time: string;
+  id: string;
+  line: string;
+}
+
+function comparePending(a: Pending, b: Pending): number {
+  return a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 /** Timeline order: time, then id (the order every consumer expects). */
 export function compareEvents(a: TTimelineEvent, b: TTimelineEvent): number {
@@ -16,20 +27,25 @@ export function compareEvents(a: TTimelineEvent, b: TTimelineEvent): number {
 }
 
 /**
- * The timeline on disk while triage runs: events arrive in file order, are sorted in runs of
- * RUN_SIZE and written as JSON Lines to a private temporary folder, then merged back in time
- * order (external merge sort). Memory stays at one run whatever the input size.
+ * The timeline on disk while triage runs: events arrive in file order, are serialised at once,
+ * sorted in runs of about 16 MB and written as JSON Lines to a private temporary folder, then
+ * merged back in time order (external merge sort). Memory stays at one run whatever the input.
  */
 export class TimelineSpill {
-  private buffer: TTimelineEvent[] = [];
+  private buffer: Pending[] = [];
+  private bufferChars = 0;
   private readonly runs: string[] = [];
   private dir: string | undefined;
   count = 0;
 
   async add(events: TTimelineEvent[]): Promise<void> {
-    for (const e of events) this.buffer.push(e);
+    for (const e of events) {
+      const line = `${JSON.stringify(e)}\n`;
+      this.buffer.push({ time: e.time, id: e.id, line });
+      this.bufferChars += line.length;
+    }
     this.count += events.length;
-    if (this.buffer.length >= RUN_SIZE) await this.flush();
+    if (this.bufferChars >= RUN_CHARS) await this.flush();
   }
 
   private async flush(): Promise<void> {
@@ -37,11 +53,12 @@ export class TimelineSpill {
     this.dir ??= await mkdtemp(path.join(tmpdir(), "sonae-timeline-"));
     const file = path.join(this.dir, `${this.runs.length}.jsonl`);
     const out = createWriteStream(file, { mode: 0o600 });
-    const sorted = this.buffer.sort(compareEvents);
+    const sorted = this.buffer.sort(comparePending);
     this.buffer = [];
+    this.bufferChars = 0;
     let text = "";
     for (const e of sorted) {
-      text += `${JSON.stringify(e)}\n`;
+      text += e.line;
       if (text.length > 1 << 20) {
         if (!out.write(text)) await once(out, "drain");
         text = "";
@@ -55,7 +72,7 @@ export class TimelineSpill {
   /** All events in time order. Small timelines never touch the disk. */
   async *sorted(): AsyncGenerator<TTimelineEvent> {
     if (this.runs.length === 0) {
-      yield* this.buffer.sort(compareEvents);
+      for (const p of this.buffer.sort(comparePending)) yield JSON.parse(p.line) as TTimelineEvent;
       return;
     }
     await this.flush();
