@@ -6,7 +6,7 @@
  * Environment: BENCH_TRIAGE_FILE (corpus-relative file for the scale runs, default
  * DeepBlueCLI/Powershell-Invoke-Obfuscation-many.evtx), BENCH_TRIAGE_COPIES (default 1,16,64),
  * BENCH_TRIAGE_ENTRY (the triage entry script, to measure another checkout), BENCH_TRIAGE_SIGMA
- * ("off" to leave Sigma out).
+ * ("off" to leave Sigma out), BENCH_TRIAGE_CORPUS ("off" to skip the corpus run).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
@@ -76,14 +76,16 @@ const fmt = (r: Run) => `${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb.toFix
 const work = mkdtempSync(path.join(tmpdir(), "sonae-bench-triage-"));
 try {
   console.log(`triage benchmark — Node ${process.version}; entry ${path.relative(process.cwd(), ENTRY)}`);
-  const corpus = evtxFiles(CORPUS);
-  const bytes = corpus.reduce((n, f) => n + statSync(f).size, 0);
-  console.log(`\n[1] whole corpus: ${corpus.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
-  const s = sonae(CORPUS, path.join(work, "corpus.csv"));
-  const e = evtxexport(corpus);
-  console.log(`  sonae triage  ${fmt(s)}, ${s.events} events`);
-  console.log(`  evtxexport    ${fmt(e)}`);
-  console.log(`  ratio sonae/evtxexport time: ${(s.seconds / e.seconds).toFixed(2)}×`);
+  if (process.env.BENCH_TRIAGE_CORPUS !== "off") {
+    const corpus = evtxFiles(CORPUS);
+    const bytes = corpus.reduce((n, f) => n + statSync(f).size, 0);
+    console.log(`\n[1] whole corpus: ${corpus.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
+    const s = sonae(CORPUS, path.join(work, "corpus.csv"));
+    const e = evtxexport(corpus);
+    console.log(`  sonae triage  ${fmt(s)}, ${s.events} events`);
+    console.log(`  evtxexport    ${fmt(e)}`);
+    console.log(`  ratio sonae/evtxexport time: ${(s.seconds / e.seconds).toFixed(2)}×`);
+  }
 
   const one = sonae(FILE, path.join(work, "one.csv"));
   const oneRef = evtxexport([FILE]);

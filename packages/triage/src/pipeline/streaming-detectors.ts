@@ -17,28 +17,66 @@ export interface StreamingDetector {
 /** A function over a whole (sorted) timeline, as the built-in rules and Sigma are written today. */
 export type TimelineDetector = (events: TTimelineEvent[]) => TDetection[];
 
+/** One finding of a per-event detector while batches come in: a sample event and every hit. */
+interface Group {
+  sample: TTimelineEvent;
+  hits: Array<{ time: string; id: string }>;
+}
+
+/** Puts the whole group's evidence into the finding made from its sample event alone. */
+function widen(d: TDetection, group: Group): TDetection {
+  const hits = group.hits.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1));
+  const n = hits.length;
+  // The texts count the matched events; the sample finding says 1.
+  const count = (text: string) =>
+    text
+      .replace(/(^|[^\d])1 件のイベント/, `$1${n} 件のイベント`)
+      .replace(/(^|[^\d])1 event\(s\)/, `$1${n} event(s)`);
+  return {
+    ...d,
+    id: `${d.ruleId}:${hits[0]?.id ?? "none"}`,
+    explanation: { ja: count(d.explanation.ja), en: count(d.explanation.en) },
+    eventIds: hits.map((h) => h.id),
+    firstTime: hits[0]?.time ?? d.firstTime,
+    lastTime: hits.at(-1)?.time ?? d.lastTime,
+  };
+}
+
 /**
- * Adapter for detectors that judge each event on its own (Sigma rules): each batch is matched
- * as it arrives and only the events some finding points at are kept (memory grows with the
- * evidence, not with the input); at the end the detector
- * runs once more over those few events in time order, which gives exactly the findings of one
- * run over the whole timeline (grouping, counts, texts) without holding the timeline.
+ * Adapter for detectors that judge each event on its own and make one finding per rule and host
+ * (Sigma rules): each batch is matched as it arrives; per finding only one sample event and the
+ * ids and times of all hits are kept, so memory does not grow with the input even when most
+ * events match. At the end the detector runs on each sample alone and each finding gets all its hits
+ * (ids, times, count) — the findings of one run over the whole timeline.
  */
 export function perEventDetector(detect: TimelineDetector): StreamingDetector {
-  // Kept as JSON text: a compact string instead of an object graph of many small strings.
-  const kept = new Map<string, string>();
+  const groups = new Map<string, Group>();
+  const keyOf = (d: TDetection) => `${d.ruleId}\0${d.hosts.join("\0")}`;
   return {
     add(events) {
-      const hits = new Set(detect(events).flatMap((d) => d.eventIds));
-      if (hits.size === 0) return;
-      for (const e of events) if (hits.has(e.id)) kept.set(e.id, JSON.stringify(e));
+      const found = detect(events);
+      if (found.length === 0) return;
+      const byId = new Map(events.map((e) => [e.id, e]));
+      for (const d of found) {
+        const key = keyOf(d);
+        let group = groups.get(key);
+        for (const id of d.eventIds) {
+          const e = byId.get(id);
+          if (!e) continue;
+          if (!group) {
+            group = { sample: e, hits: [] };
+            groups.set(key, group);
+          }
+          group.hits.push({ time: e.time, id: e.id });
+        }
+      }
     },
-    finish: () => {
-      if (kept.size === 0) return [];
-      const events = [...kept.values()].map((json) => JSON.parse(json) as TTimelineEvent);
-      kept.clear();
-      return detect(events.sort(compareEvents));
-    },
+    finish: () =>
+      // Each sample alone, so that its finding counts exactly one event before widening.
+      [...groups.entries()].flatMap(([key, group]) => {
+        const d = detect([group.sample]).find((found) => keyOf(found) === key);
+        return d ? [widen(d, group)] : [];
+      }),
   };
 }
 

@@ -6,9 +6,10 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import type { TTimelineEvent } from "../timeline/timeline-event";
+import { compactHeap } from "./heap-compaction";
 
 /** Serialised events held in memory before a sorted run goes to disk. */
-const RUN_CHARS = 16 * 1024 * 1024;
+const RUN_CHARS = 8 * 1024 * 1024;
 
 /** One event waiting for its run: its sort key and its JSON line (smaller than the live object). */
 interface Pending {
@@ -28,7 +29,7 @@ export function compareEvents(a: TTimelineEvent, b: TTimelineEvent): number {
 
 /**
  * The timeline on disk while triage runs: events arrive in file order, are serialised at once,
- * sorted in runs of about 16 MB and written as JSON Lines to a private temporary folder, then
+ * sorted in runs of about 8 M characters and written as JSON Lines to a private temporary folder, then
  * merged back in time order (external merge sort). Memory stays at one run whatever the input.
  */
 export class TimelineSpill {
@@ -67,6 +68,7 @@ export class TimelineSpill {
     out.end(text);
     await finished(out);
     this.runs.push(file);
+    compactHeap();
   }
 
   /** All events in time order. Small timelines never touch the disk. */
