@@ -9,7 +9,7 @@ import { builtinDetector, perEventDetector, type StreamingDetector } from "./str
 import { TimelineSpill } from "./timeline-spill";
 
 /** Detectors get events in batches of about this many (Sigma matches faster on larger slices). */
-const DETECTOR_BATCH = 4096;
+const DETECTOR_BATCH = 1024;
 
 /** A finished triage whose timeline is on disk: read it once with `events()`, then `dispose()`. */
 export interface StreamedTriage {

@@ -85,7 +85,13 @@ export class TimelineSpill {
     );
     const heads: Array<TTimelineEvent | undefined> = [];
     for (const [i, r] of readers.entries()) heads[i] = await nextEvent(r);
+    let sinceCompaction = 0;
     for (;;) {
+      // Writing the output turns every event into garbage again: collect as often as a run is written.
+      if (++sinceCompaction >= this.count / Math.max(1, this.runs.length)) {
+        compactHeap();
+        sinceCompaction = 0;
+      }
       let best = -1;
       for (let i = 0; i < heads.length; i++) {
         const h = heads[i];
