@@ -15,6 +15,14 @@ export { isPublicIp } from "./geo/ip-address";
 export { type CountryLookup, DBIP_ATTRIBUTION, openCountryLookup } from "./geo/ip-country";
 export { type CollectedInputs, collectInputs, type TriageFile } from "./input/collect-inputs";
 export type { ZipLimits } from "./input/zip-limits";
+export { isDetectionInput } from "./pipeline/detection-inputs";
+export { type StreamedTriage, streamTriage } from "./pipeline/stream-triage";
+export {
+  builtinDetector,
+  perEventDetector,
+  type StreamingDetector,
+  type TimelineDetector,
+} from "./pipeline/streaming-detectors";
 export { matchSigmaRules, runSigmaRules, sigmaAttribution } from "./sigma/run-sigma-rules";
 export { compileSigmaRule, loadSigmaRules, type SigmaEventView, type SigmaRule } from "./sigma/sigma-rule";
 export {
@@ -36,6 +44,7 @@ export type { ParsedLogLine, TextLogFormat, TextLogOptions } from "./textlog/tex
 export {
   type BuildTimelineOptions,
   buildTimeline,
+  streamBuildTimeline,
   type TriageProgress,
   triageFiles,
 } from "./timeline/build-timeline";

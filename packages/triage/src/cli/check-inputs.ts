@@ -1,6 +1,5 @@
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
-import type { TTimelineEvent } from "../timeline/timeline-event";
 
 /** Explicitly named files that are neither EVTX (by magic) nor a folder or a .zip bundle. */
 export async function textCandidates(paths: string[]): Promise<string[]> {
@@ -23,7 +22,6 @@ export async function textCandidates(paths: string[]): Promise<string[]> {
  * Files the user named that gave no event at all: not EVTX and no line in any known log format.
  * Exiting 0 on them would read as "nothing found" when nothing was read.
  */
-export function unreadInputs(candidates: string[], events: TTimelineEvent[]): string[] {
-  const seen = new Set(events.map((e) => e.source));
-  return candidates.filter((p) => !seen.has(path.basename(p)));
+export function unreadInputs(candidates: string[], sourcesSeen: ReadonlySet<string>): string[] {
+  return candidates.filter((p) => !sourcesSeen.has(path.basename(p)));
 }

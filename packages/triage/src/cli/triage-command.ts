@@ -6,8 +6,9 @@ import { Command, InvalidArgumentError } from "commander";
 import { indexFindingsByEvent } from "../detections/finding-index";
 import { runSigmaRules } from "../sigma/run-sigma-rules";
 import { loadSigmaRuleSet, type SigmaRunSummary, summariseSigmaRuleSet } from "../sigma/sigma-rule-set";
-import { buildTimeline } from "../timeline/build-timeline";
-import { type TSeverity, type TTriageResult, ZSeverity } from "../timeline/timeline-event";
+import type { StreamedTriage } from "../pipeline/stream-triage";
+import { streamBuildTimeline } from "../timeline/build-timeline";
+import { type TSeverity, type TTimelineEvent, ZSeverity } from "../timeline/timeline-event";
 import { writeTimelineCsv, writeTimelineJsonl } from "../timeline/write-timeline";
 import { textCandidates, unreadInputs } from "./check-inputs";
 import { createProgressReporter } from "./triage-progress";
@@ -31,17 +32,37 @@ function parseInteger(value: string): number {
   return n;
 }
 
-/** Writes the timeline to a temporary file and renames it, so a failure never leaves half a file. */
-async function writeOutput(result: TTriageResult, out: string): Promise<void> {
+/** The events as they stream past, with the file names they came from noted on the way. */
+async function* noteSources(
+  events: AsyncIterable<TTimelineEvent>,
+  seen: Set<string>,
+): AsyncGenerator<TTimelineEvent> {
+  for await (const e of events) {
+    seen.add(e.source);
+    yield e;
+  }
+}
+
+/**
+ * Writes the timeline (streamed from disk) to a temporary file and renames it, so a failure never
+ * leaves half a file. Files the user named that gave no event at all are returned instead, and
+ * then nothing is written: exiting 0 on them would read as "nothing found" when nothing was read.
+ */
+async function writeOutput(result: StreamedTriage, out: string, candidates: string[]): Promise<string[]> {
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   const stream = createWriteStream(temp);
+  const seen = new Set<string>();
   try {
     const findings = indexFindingsByEvent(result.detections);
-    if (/\.jsonl$/i.test(out)) await writeTimelineJsonl(result.events, stream, findings);
-    else await writeTimelineCsv(result.events, stream, findings);
+    const events = noteSources(result.events(), seen);
+    if (/\.jsonl$/i.test(out)) await writeTimelineJsonl(events, stream, findings);
+    else await writeTimelineCsv(events, stream, findings);
     stream.end();
     await finished(stream);
-    await rename(temp, out);
+    const unread = unreadInputs(candidates, seen);
+    if (unread.length > 0) await rm(temp, { force: true });
+    else await rename(temp, out);
+    return unread;
   } catch (error) {
     stream.destroy();
     await rm(temp, { force: true });
@@ -126,7 +147,8 @@ export function createTriageCommand(): Command {
               runSigmaRules(set.rules, events, set.source),
             );
           }
-          const result = await buildTimeline(paths, {
+          // The timeline stays on disk (memory does not grow with the input) until written out.
+          const result = await streamBuildTimeline(paths, {
             ...(opts.progress ? { onProgress: createProgressReporter() } : {}),
             textLog: {
               ...(opts.year !== undefined ? { year: opts.year } : {}),
@@ -134,7 +156,12 @@ export function createTriageCommand(): Command {
             },
             extraDetectors,
           });
-          const unread = unreadInputs(candidates, result.events);
+          let unread: string[];
+          try {
+            unread = await writeOutput(result, opts.out, candidates);
+          } finally {
+            await result.dispose();
+          }
           if (unread.length > 0) {
             process.stderr.write(
               `${unread.map((f) => `EVTX でも対応するテキストログでもありません（認証・VPN の行が 1 行もありません）: ${f}\nNot an EVTX file or a supported text log (no authentication or VPN line found): ${f}`).join("\n")}\n`,
@@ -142,10 +169,9 @@ export function createTriageCommand(): Command {
             process.exitCode = 2;
             return;
           }
-          await writeOutput(result, opts.out);
           if (opts.json)
             process.stdout.write(
-              `${JSON.stringify({ out: opts.out, eventCount: result.events.length, sigma, detections: result.detections, problems: result.problems }, null, 2)}\n`,
+              `${JSON.stringify({ out: opts.out, eventCount: result.eventCount, sigma, detections: result.detections, problems: result.problems }, null, 2)}\n`,
             );
           else if (opts.summary) process.stdout.write(formatFirstResponse(result));
           else process.stdout.write(formatTriageReport(result, opts.out, sigma));

@@ -1,6 +1,14 @@
 import { type FirstResponseItem, type FirstResponseValue, summariseFirstResponse } from "@sonae/core";
 import { describeSigmaRuleSet, type SigmaRunSummary } from "../sigma/sigma-rule-set";
-import type { TDetection, TTriageResult } from "../timeline/timeline-event";
+import type { TDetection, TTriageProblem } from "../timeline/timeline-event";
+
+/** What the reports need of a triage run (the timeline itself stays on disk). */
+export interface TriageReportInput {
+  eventCount: number;
+  recoveredCount: number;
+  detections: TDetection[];
+  problems: TTriageProblem[];
+}
 
 const SHOWN_DETECTIONS = 50;
 
@@ -21,16 +29,16 @@ function attributionLines(d: TDetection): string[] {
 
 /** The default report: counts, the rule set used, every finding (up to 50) and the problems. */
 export function formatTriageReport(
-  result: TTriageResult,
+  result: TriageReportInput,
   out: string,
   sigma: SigmaRunSummary | null,
 ): string {
   const lines = [
-    `タイムライン / Timeline: ${result.events.length} 件 / events → ${out}`,
+    `タイムライン / Timeline: ${result.eventCount} 件 / events → ${out}`,
     sigma ? `Sigma: ${describeSigmaRuleSet(sigma)}` : "Sigma: 実行せず / not run (--no-sigma)",
     `検知 / Detections: ${result.detections.length}`,
   ];
-  const recovered = result.events.filter((e) => e.recovered).length;
+  const recovered = result.recoveredCount;
   if (recovered > 0)
     lines.splice(
       1,
@@ -71,7 +79,7 @@ function items(list: FirstResponseItem[]): string {
 }
 
 /** `--summary`: the first-response answers in a few lines; finding ids lead to the events. */
-export function formatFirstResponse(result: TTriageResult): string {
+export function formatFirstResponse(result: Pick<TriageReportInput, "detections">): string {
   const a = summariseFirstResponse(result.detections);
   const first = a.whenFirst
     ? `${a.whenFirst.firstTime} — ${a.whenFirst.title.ja} / ${a.whenFirst.title.en} (${a.whenFirst.findingId})`

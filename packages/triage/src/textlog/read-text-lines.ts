@@ -58,9 +58,10 @@ export async function* readTextLines(
       const out: TextLine[] = [];
       // The LF of a CRLF split across two reads belongs to the line already ended.
       let from = endedWithCr && text.charCodeAt(0) === 10 ? 1 : 0;
+      const ends = new LineEnds(text);
       endedWithCr = false;
       for (;;) {
-        const end = nextLineEnd(text, from);
+        const end = ends.next(from);
         const piece = text.slice(from, end < 0 ? text.length : end);
         if (!skipping) {
           pending += piece;
@@ -106,11 +107,22 @@ export async function* readTextLines(
   }
 }
 
-/** Index of the next LF or CR at or after `from`, or -1. */
-function nextLineEnd(text: string, from: number): number {
-  const lf = text.indexOf("\n", from);
-  const cr = text.indexOf("\r", from);
-  if (cr < 0) return lf;
-  if (lf < 0) return cr;
-  return Math.min(lf, cr);
+/**
+ * Finds line ends (LF or CR) in one decoded block. Each search resumes where the last one
+ * stopped: searching afresh for a CR that never comes would rescan the block for every line.
+ */
+class LineEnds {
+  private lf = -2;
+  private cr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** Index of the next LF or CR at or after `from`, or -1. */
+  next(from: number): number {
+    if (this.lf !== -1 && this.lf < from) this.lf = this.text.indexOf("\n", from);
+    if (this.cr !== -1 && this.cr < from) this.cr = this.text.indexOf("\r", from);
+    if (this.cr < 0) return this.lf;
+    if (this.lf < 0) return this.cr;
+    return Math.min(this.lf, this.cr);
+  }
 }

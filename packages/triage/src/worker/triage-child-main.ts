@@ -1,9 +1,9 @@
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { collectInputs } from "../input/collect-inputs";
+import { streamTriage } from "../pipeline/stream-triage";
 import { runSigmaRules } from "../sigma/run-sigma-rules";
 import { loadSigmaRuleSet, summariseSigmaRuleSet } from "../sigma/sigma-rule-set";
-import { triageFiles } from "../timeline/build-timeline";
 import type { TTimelineEvent } from "../timeline/timeline-event";
 import { writeTimelineJsonl } from "../timeline/write-timeline";
 import type { TriageChildMessage, TriageChildRequest } from "./triage-child-protocol";
@@ -25,7 +25,7 @@ async function run(request: TriageChildRequest): Promise<TriageChildMessage> {
   try {
     const set = request.sigma === "off" ? null : await loadSigmaRuleSet(request.sigma || undefined);
     let lastSent = 0;
-    const result = await triageFiles(files, {
+    const result = await streamTriage(files, {
       ...(request.textLog ? { textLog: request.textLog } : {}),
       onProgress: (p) => {
         const now = Date.now();
@@ -35,13 +35,17 @@ async function run(request: TriageChildRequest): Promise<TriageChildMessage> {
       },
       extraDetectors: set ? [(events: TTimelineEvent[]) => runSigmaRules(set.rules, events, set.source)] : [],
     });
-    const stream = createWriteStream(request.eventsOut, { flags: "wx", mode: 0o600 });
-    await writeTimelineJsonl(result.events, stream);
-    stream.end();
-    await finished(stream);
+    try {
+      const stream = createWriteStream(request.eventsOut, { flags: "wx", mode: 0o600 });
+      await writeTimelineJsonl(result.events(), stream);
+      stream.end();
+      await finished(stream);
+    } finally {
+      await result.dispose();
+    }
     return {
       type: "done",
-      eventCount: result.events.length,
+      eventCount: result.eventCount,
       fileCount: files.length,
       detections: result.detections,
       problems: [...problems, ...result.problems],

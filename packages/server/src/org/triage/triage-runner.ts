@@ -14,6 +14,12 @@ export function triageMaxBytes(): number {
   return Number.isFinite(value) && value > 0 ? value : 1024 ** 3;
 }
 
+/** Most a server run may extract from one bundle (default 8 GiB, SONAE_TRIAGE_MAX_EXTRACT_BYTES). */
+export function triageMaxExtractBytes(): number {
+  const value = Number(process.env.SONAE_TRIAGE_MAX_EXTRACT_BYTES);
+  return Number.isFinite(value) && value > 0 ? value : 8 * 1024 ** 3;
+}
+
 /** Where a run's events live: one JSON Lines file per run, derived from (never replacing) the bundle. */
 export function runEventsPath(deps: AppDeps, runId: string): string {
   return path.join(evidenceRoot(deps), "triage", `${runId}.jsonl`);
@@ -38,7 +44,12 @@ export async function executeTriageRun(deps: AppDeps, runId: string, bundle: Bun
     // Sigma: the shipped SigmaHQ rules, the folder in SONAE_SIGMA_RULES instead, none when "off".
     const setting = process.env.SONAE_SIGMA_RULES;
     const result = await runTriageInChild(
-      { inputs: [link], eventsOut: out, ...(setting ? { sigma: setting } : {}) },
+      {
+        inputs: [link],
+        eventsOut: out,
+        ...(setting ? { sigma: setting } : {}),
+        zipLimits: { maxTotalBytes: triageMaxExtractBytes() },
+      },
       {
         onProgress: (p) => {
           void deps.db

@@ -1,0 +1,23 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+let collect: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection between spilled runs. V8 grows its heap lazily while triage turns
+ * tens of megabytes of decoded events into garbage per run, so peak RSS followed the input size
+ * although the live data did not (measured: 395 MB at 64× a 3.2 MB file,
+ * 237 MB with the heap capped at 128 MB). Collecting once per run keeps RSS near the live data;
+ * it costs a few tens of milliseconds per run.
+ */
+export function compactHeap(): void {
+  if (collect === undefined) {
+    try {
+      setFlagsFromString("--expose-gc");
+      collect = runInNewContext("gc") as () => void;
+    } catch {
+      collect = null;
+    }
+  }
+  collect?.();
+}

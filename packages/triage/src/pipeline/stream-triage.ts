@@ -1,0 +1,102 @@
+import type { DetectionContext } from "../detections/detection-helpers";
+import { mergeFindings } from "../detections/merge-findings";
+import { sortDetections } from "../detections/run-detections";
+import { openCountryLookup } from "../geo/ip-country";
+import type { TriageFile } from "../input/collect-inputs";
+import type { BuildTimelineOptions } from "../timeline/build-timeline";
+import type { TDetection, TTimelineEvent, TTriageProblem } from "../timeline/timeline-event";
+import { type EventSink, readEvtx, readText } from "./read-files";
+import { builtinDetector, perEventDetector, type StreamingDetector } from "./streaming-detectors";
+import { TimelineSpill } from "./timeline-spill";
+
+/** Detectors get events in batches of about this many (Sigma matches faster on larger slices). */
+const DETECTOR_BATCH = 1024;
+
+/** A finished triage whose timeline is on disk: read it once with `events()`, then `dispose()`. */
+export interface StreamedTriage {
+  eventCount: number;
+  /** Events recovered from EVTX slack space (deleted or overwritten records) among them. */
+  recoveredCount: number;
+  detections: TDetection[];
+  problems: TTriageProblem[];
+  /** The events in time order (time, then id), read back from disk. */
+  events(): AsyncGenerator<TTimelineEvent>;
+  /** Removes the timeline's temporary files. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Triage with memory that does not grow with the timeline: events go to a sorted spill on disk
+ * as they are decoded, and detections see them once, in batches, through the streaming
+ * interface (StreamingDetector): Sigma-style per-event detectors keep only their hits, the
+ * built-in rules keep only the events they read. Files that cannot be read become `problems`;
+ * one bad file never stops the others.
+ */
+export async function streamTriage(
+  files: TriageFile[],
+  opts: BuildTimelineOptions & { streamingDetectors?: StreamingDetector[] } = {},
+): Promise<StreamedTriage> {
+  const problems: TTriageProblem[] = [];
+  const recordGaps: DetectionContext["recordGaps"] = [];
+  const keepIds = new Set<string>();
+  const countries = opts.countries === undefined ? openCountryLookup() : opts.countries;
+  const detectors: StreamingDetector[] = [
+    builtinDetector(recordGaps, countries, keepIds),
+    ...(opts.extraDetectors ?? []).map(perEventDetector),
+    ...(opts.streamingDetectors ?? []),
+  ];
+  const spill = new TimelineSpill();
+  let pending: TTimelineEvent[] = [];
+  let recoveredCount = 0;
+  const feedDetectors = () => {
+    for (const d of detectors) d.add(pending);
+    pending = [];
+  };
+  const sink: EventSink = {
+    problems,
+    recordGaps,
+    keepIds,
+    async emit(events) {
+      if (events.length === 0) return;
+      for (const e of events) {
+        pending.push(e);
+        if (e.recovered) recoveredCount++;
+      }
+      if (pending.length >= DETECTOR_BATCH) feedDetectors();
+      await spill.add(events);
+    },
+  };
+  try {
+    for (const [index, file] of files.entries()) {
+      try {
+        if (file.kind === "evtx") await readEvtx(file, index, files.length, opts, sink);
+        else {
+          await readText(file, opts, sink);
+          opts.onProgress?.({
+            file: file.name,
+            fileIndex: index,
+            fileCount: files.length,
+            bytesDone: 1,
+            bytesTotal: 1,
+          });
+        }
+      } catch (error) {
+        problems.push({ source: file.name, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    feedDetectors();
+    // One finding per event: a built-in and a Sigma finding on the same events become one.
+    const detections = sortDetections(mergeFindings(detectors.flatMap((d) => d.finish())));
+    return {
+      eventCount: spill.count,
+      recoveredCount,
+      detections,
+      problems,
+      events: () => spill.sorted(),
+      dispose: () => spill.dispose(),
+    };
+  } catch (error) {
+    await spill.dispose();
+    throw error;
+  }
+}
