@@ -55,7 +55,7 @@ export async function readRuleDocuments(dir: string): Promise<RuleDocument[]> {
   const texts = await Promise.all(files.map((f) => readFile(f, "utf8")));
   const rels = files.map((f) => path.relative(dir, f));
   const hash = createHash("sha256").update(CACHE_FORMAT);
-  rels.forEach((rel, i) => hash.update(`\0${rel}\0${texts[i]}`));
+  for (const [i, rel] of rels.entries()) hash.update(`\0${rel}\0${texts[i]}`);
   const cacheDir = sigmaCacheDir();
   const cacheFile = cacheDir ? path.join(cacheDir, `sigma-${hash.digest("hex")}.json`) : null;
   if (cacheFile) {
