@@ -1,10 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { samplePackage } from "../packages/server/src/modules/hub/testing/hub-test-app";
-import {
-  generateHubOrgKeyPair,
-  submitReportToHub,
-} from "../packages/server/src/modules/hub-client/hub-client";
+import { samplePackage } from "../packages/server/src/hub/testing/hub-test-app";
+import { generateHubOrgKeyPair, submitReportToHub } from "../packages/server/src/org/hub-client/hub-client";
 import { launchChromium } from "./support/browser";
 import { setUpOrganisation, signIn } from "./support/organisation";
 import { type RunningServer, startSonae } from "./support/server-process";

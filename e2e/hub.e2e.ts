@@ -2,11 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNote, samplePackage } from "../packages/server/src/modules/hub/testing/hub-test-app";
-import {
-  generateHubOrgKeyPair,
-  submitReportToHub,
-} from "../packages/server/src/modules/hub-client/hub-client";
+import { readNote, samplePackage } from "../packages/server/src/hub/testing/hub-test-app";
+import { generateHubOrgKeyPair, submitReportToHub } from "../packages/server/src/org/hub-client/hub-client";
 import { launchChromium } from "./support/browser";
 import { type RunningServer, startSonae } from "./support/server-process";
 

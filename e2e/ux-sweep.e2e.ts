@@ -1,12 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evidenceJa } from "../packages/web/src/features/evidence/locales";
-import { hubJa } from "../packages/web/src/features/hub/locales";
-import { incidentsJa } from "../packages/web/src/features/incidents/locales";
-import { plansJa } from "../packages/web/src/features/plans/locales";
-import { ransomwareJa } from "../packages/web/src/features/ransomware/locales";
-import { readinessJa } from "../packages/web/src/features/readiness/locales";
+import { hubExchangeJa } from "../packages/web/src/components/hub-exchange/locales";
+import { hubJa } from "../packages/web/src/hub/locales";
 import { ja } from "../packages/web/src/i18n/ja";
+import { evidenceJa } from "../packages/web/src/org/evidence/locales";
+import { incidentsJa } from "../packages/web/src/org/incidents/locales";
+import { plansJa } from "../packages/web/src/org/plans/locales";
+import { policeReportJa } from "../packages/web/src/org/police-report/locales";
+import { ransomwareJa } from "../packages/web/src/org/ransomware/locales";
+import { readinessJa } from "../packages/web/src/org/readiness/locales";
 import { launchChromium } from "./support/browser";
 import { setUpOrganisation, signIn } from "./support/organisation";
 import { type RunningServer, startSonae } from "./support/server-process";
@@ -19,7 +21,17 @@ import { type RunningServer, startSonae } from "./support/server-process";
 // i18next shows a missing key as the key itself ("devices.types.server"): a dotted word run whose
 // first segment is one of our top-level keys is such a leak.
 const TOP_LEVEL_KEYS = new Set(
-  [ja, evidenceJa, hubJa, incidentsJa, plansJa, ransomwareJa, readinessJa].flatMap((o) => Object.keys(o)),
+  [
+    ja,
+    evidenceJa,
+    hubJa,
+    hubExchangeJa,
+    policeReportJa,
+    incidentsJa,
+    plansJa,
+    ransomwareJa,
+    readinessJa,
+  ].flatMap((o) => Object.keys(o)),
 );
 function untranslatedKeys(text: string): string[] {
   const found = text.match(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+\b/g) ?? [];

@@ -13,6 +13,9 @@ export const VERSION = "0.1.0";
 /** The `sonae` command: every sub-command has Japanese and English help. */
 export function createProgram(): Command {
   const program = new Command("sonae")
+    // Root options (-V/--version) only before a sub-command: `sonae kev match --version 7.0.10` is the
+    // device's version, not a request for Sonae's own version.
+    .enablePositionalOptions()
     .description("Sonae (備え) — サイバー事案への備えと対応 / cyber-incident readiness and response")
     .version(VERSION, "-V, --version", "バージョンを表示 / show the version")
     .helpOption("-h, --help", "ヘルプを表示 / show help")

@@ -18,6 +18,14 @@ export {
 export { PLAN_CONTENT_DIR } from "./plan/plan-template";
 export { renderPlanHtml, renderPlanPdf } from "./plan/render-plan";
 export { buildReportDocument } from "./report/build-report-document";
+export {
+  buildCommonFormRows,
+  commonFormsOf,
+  diffFormRows,
+  type TCommonFormKind,
+  type TFormRow,
+} from "./report/common-form-rows";
+export { renderReportHtml } from "./report/render-report-html";
 export { renderReportJson } from "./report/render-report-json";
 export { renderReportPdf } from "./report/render-report-pdf";
 export { renderReportStix, type TStixBundle } from "./report/render-report-stix";
@@ -32,5 +40,11 @@ export {
   ZReportPackageModel,
 } from "./report/report-model";
 export { buildReportPackageSchema, REPORT_PACKAGE_SCHEMA_PATH } from "./report/report-schema";
+export {
+  buildSharingCopy,
+  type TRemovedItem,
+  type TRemovedKind,
+  type TSharingOptions,
+} from "./report/sharing-copy";
 export type { TBlock, TDocument } from "./shared/document-blocks";
 export { escapeHtml } from "./shared/escape-html";

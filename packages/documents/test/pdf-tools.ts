@@ -118,3 +118,11 @@ export function measureInkRatio(png: Buffer): number {
   }
   return ink / (width * height);
 }
+
+/** The text of each page (pdftotext separates pages with a form feed). */
+export function extractPdfPages(pdf: Buffer): string[] {
+  const pages = extractPdfText(pdf).split("\f");
+  // pdftotext ends the last page with a form feed too.
+  if (pages.at(-1)?.trim() === "") pages.pop();
+  return pages;
+}

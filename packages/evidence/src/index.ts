@@ -25,6 +25,7 @@ export {
   getDefaultKeyDir,
   loadOrCreateSigningKey,
   type SigningKey,
+  signingKeyFromPem,
   verifySignature,
 } from "./keys/key-store";
 export type { FileRecord, Manifest, ProblemRecord } from "./manifest/manifest-types";
@@ -53,4 +54,5 @@ export {
   verifyBundle,
 } from "./verify/verify-bundle";
 export type { ZipEntryRecord } from "./zip/zip-records";
+export { checkZipStructure, type ZipStructureProblem, type ZipStructureReport } from "./zip/zip-structure";
 export { type ZipEntryOptions, ZipWriter } from "./zip/zip-writer";

@@ -7,17 +7,31 @@ export const KEV_CONTENT_DIR = path.resolve(import.meta.dirname, "../../../conte
 
 interface AliasFile {
   vendors: { id: string; names: string[] }[];
-  products: { id: string; vendor: string; category?: string; terms: string[] }[];
+  products: {
+    id: string;
+    vendor: string;
+    category?: string;
+    terms: string[];
+    cpe?: string[];
+    versionScheme?: string;
+    models?: Record<string, string[]>;
+  }[];
   entryProducts: Record<string, string[]>;
   categories: Record<string, string[]>;
   brands: Record<string, string>;
 }
 
-interface ProductLine {
+export interface ProductLine {
   id: string;
   vendor: string;
   category?: string;
   phrases: string[][];
+  /** NVD CPE products ("fortinet:fortios") this line is; empty = no version verdict possible. */
+  cpe: string[];
+  /** Version scheme id (ranges/version-schemes.ts). */
+  versionScheme: string;
+  /** Models of a series, each with the CPE products NVD names for it, longest phrase first. */
+  models: { tokens: string[]; cpe: string[] }[];
 }
 
 /** Compiled alias data: every name already tokenised the same way device text is. */
@@ -49,7 +63,18 @@ export function compileAliasTable(file: AliasFile): AliasTable {
   for (const line of file.products) {
     const phrases = [line.id, ...line.terms].map((t) => tokeniseText(t)).sort(byLengthDesc);
     const list = linesByVendor.get(line.vendor) ?? [];
-    list.push({ id: line.id, vendor: line.vendor, category: line.category, phrases });
+    const models = Object.entries(line.models ?? {})
+      .map(([name, cpe]) => ({ tokens: tokeniseText(name), cpe }))
+      .sort((a, b) => b.tokens.length - a.tokens.length);
+    list.push({
+      id: line.id,
+      vendor: line.vendor,
+      category: line.category,
+      phrases,
+      cpe: line.cpe ?? [],
+      versionScheme: line.versionScheme ?? "dotted",
+      models,
+    });
     linesByVendor.set(line.vendor, list);
   }
   const categories = Object.entries(file.categories).map(([id, terms]) => ({
@@ -138,4 +163,13 @@ export function findCategories(table: AliasTable, text: string): Set<string> {
     if (category.phrases.some((p) => findPhrase(tokens, p) >= 0)) found.add(category.id);
   }
   return found;
+}
+
+/** The product line `lineId` of `vendorId`, with its CPE products and version scheme. */
+export function findProductLine(
+  table: AliasTable,
+  vendorId: string,
+  lineId: string,
+): ProductLine | undefined {
+  return table.linesByVendor.get(vendorId)?.find((l) => l.id === lineId);
 }

@@ -118,6 +118,16 @@ export function importKevCatalog(file: string, dir = getDefaultKevDataDir()): Ke
   return storeCatalog(text, parseKevCatalog(text, label), `imported:${label}`, dir);
 }
 
+/** Validates catalogue bytes (an upload: JSON or .json.gz) and stores them like an import. */
+export function importKevCatalogBytes(
+  bytes: Buffer,
+  label: string,
+  dir = getDefaultKevDataDir(),
+): KevCatalogInfo {
+  const text = decodeCatalogBytes(bytes);
+  return storeCatalog(text, parseKevCatalog(text, label), `uploaded:${label}`, dir);
+}
+
 /**
  * Downloads the current catalogue (admin action, needs internet) and stores it like an import.
  * Times out after `timeoutMs`; a failed download or invalid body changes nothing.

@@ -3,17 +3,21 @@ import {
   findBrandVendor,
   findCategories,
   findLineCategory,
+  findProductLine,
   findProductLines,
   loadShippedAliasTable,
   resolveVendorIds,
 } from "./alias-table";
+import { describeWeaknesses } from "./cwe-labels";
 import { identifyingTokens, type PreparedEntry, prepareEntry } from "./entry-features";
 import type { KevCatalog, KevDevice, KevMatch, KevMatchResult } from "./kev-types";
 import { findPhrase, tokeniseText } from "./normalise-name";
-import { judgeVersion, parseVersionStatements } from "./version-statements";
+import { type KevRanges, loadShippedKevRanges, lookupRanges } from "./ranges/kev-ranges";
+import { deviceCpeProducts, judgeByRanges } from "./ranges/range-verdict";
 
 interface PreparedCatalog {
   byVendor: Map<string, PreparedEntry[]>;
+  byCve: Map<string, PreparedEntry>;
 }
 
 const prepared = new WeakMap<KevCatalog, PreparedCatalog>();
@@ -22,15 +26,17 @@ function prepareCatalog(table: AliasTable, catalog: KevCatalog): PreparedCatalog
   const cached = prepared.get(catalog);
   if (cached) return cached;
   const byVendor = new Map<string, PreparedEntry[]>();
+  const byCve = new Map<string, PreparedEntry>();
   for (const entry of catalog.vulnerabilities) {
     const p = prepareEntry(table, entry);
+    byCve.set(entry.cveID, p);
     for (const vendorId of p.vendorIds) {
       const list = byVendor.get(vendorId) ?? [];
       list.push(p);
       byVendor.set(vendorId, list);
     }
   }
-  const result = { byVendor };
+  const result = { byVendor, byCve };
   prepared.set(catalog, result);
   return result;
 }
@@ -39,7 +45,7 @@ function prepareCatalog(table: AliasTable, catalog: KevCatalog): PreparedCatalog
  * Vendor ids of the device. A vendor field that names no vendor Sonae knows (empty, or a product name such as
  * "FortiGate") falls back to vendor and brand names in the whole description.
  */
-function deviceVendorIds(
+export function deviceVendorIds(
   table: AliasTable,
   device: KevDevice,
   catalogVendors: ReadonlyMap<string, unknown>,
@@ -72,7 +78,7 @@ const modelsIn = (text: string) =>
   new Set((text.match(MODEL) ?? []).map((m) => m.replace("-", "").toLowerCase()));
 
 /** What is known about the device's product for one candidate vendor, computed once per match call. */
-interface DeviceFeatures {
+export interface DeviceFeatures {
   lines: Set<string>;
   categories: Set<string>;
   tokens: string[];
@@ -80,7 +86,7 @@ interface DeviceFeatures {
   cloudService: boolean;
 }
 
-function describeDevice(table: AliasTable, vendorId: string, device: KevDevice): DeviceFeatures {
+export function describeDevice(table: AliasTable, vendorId: string, device: KevDevice): DeviceFeatures {
   const lines = findProductLines(table, vendorId, device.product);
   const categories = findCategories(table, device.product);
   if (device.type) categories.add(device.type);
@@ -113,7 +119,7 @@ function isModelCompatible(device: DeviceFeatures, entry: PreparedEntry): boolea
 const CLOUD_SERVICE = /\b(?:online|365|saas|as a service)\b/i;
 
 /** Why an entry applies to the device's product, or null when it does not. */
-function matchProduct(vendorId: string, device: DeviceFeatures, entry: PreparedEntry): string | null {
+export function matchProduct(vendorId: string, device: DeviceFeatures, entry: PreparedEntry): string | null {
   if (device.cloudService && !CLOUD_SERVICE.test(`${entry.entry.product} ${entry.entry.shortDescription}`)) {
     return null;
   }
@@ -146,12 +152,32 @@ function isSameProduct(deviceTokens: readonly string[], part: readonly string[])
   return part.every((t) => deviceSet.has(t)) || deviceTokens.every((t) => partSet.has(t));
 }
 
-function toMatch(device: KevDevice, p: PreparedEntry, matchedBy: string): KevMatch {
+/** The vendor advisory in the entry's notes: the first link that is not NVD's own page. */
+function advisoryOf(notes: string | undefined): string | null {
+  const urls = (notes ?? "").match(/https?:\/\/[^\s;]+/g) ?? [];
+  return urls.find((u) => !u.includes("nvd.nist.gov")) ?? urls[0] ?? null;
+}
+
+export interface MatchContext {
+  table: AliasTable;
+  ranges: KevRanges;
+  vendorId: string;
+}
+
+export function toMatch(
+  device: KevDevice,
+  productText: string,
+  p: PreparedEntry,
+  matchedBy: string,
+  ctx: MatchContext,
+): KevMatch {
   const e = p.entry;
-  const statements = parseVersionStatements(
-    `${e.vulnerabilityName}. ${e.shortDescription}. ${e.notes ?? ""}`,
-  );
-  const { verdict, reason } = judgeVersion(device.version, statements);
+  const lineId = /^(?:alias|nvd):(.+)$/.exec(matchedBy)?.[1];
+  const line = lineId ? findProductLine(ctx.table, ctx.vendorId, lineId) : undefined;
+  const judged = judgeByRanges(lookupRanges(ctx.ranges, e.cveID), line, {
+    productText,
+    version: device.version,
+  });
   return {
     cveID: e.cveID,
     vendorProject: e.vendorProject.trim(),
@@ -161,24 +187,40 @@ function toMatch(device: KevDevice, p: PreparedEntry, matchedBy: string): KevMat
     dueDate: e.dueDate,
     knownRansomwareCampaignUse: e.knownRansomwareCampaignUse ?? "Unknown",
     requiredAction: e.requiredAction,
-    versionVerdict: verdict,
-    reason,
+    versionVerdict: judged.verdict,
+    reason: judged.basis,
+    basis: judged.basisData,
+    fixedVersion: judged.fixedVersion,
+    weaknesses: describeWeaknesses(e.cwes),
+    advisoryUrl: advisoryOf(e.notes),
     matchedBy,
   };
+}
+
+const VERDICT_ORDER = { affected: 0, "version-unknown": 1, "not-affected-by-version": 2 } as const;
+
+/** Affected first, then unknown, then not affected; within each the newest KEV addition first. */
+export function compareMatches(a: KevMatch, b: KevMatch): number {
+  return (
+    VERDICT_ORDER[a.versionVerdict] - VERDICT_ORDER[b.versionVerdict] ||
+    b.dateAdded.localeCompare(a.dateAdded) ||
+    a.cveID.localeCompare(b.cveID)
+  );
 }
 
 /**
  * KEV entries that apply to a device: same vendor (aliases and katakana names resolved), same product line
  * (aliases such as FortiGate → FortiOS) or, for products Sonae has no alias for, the same identifying
  * words. Each match carries a version verdict; a product match is never dropped for an unknown version.
- * Newest `dateAdded` first.
+ * Affected first, then unknown, then not affected (see {@link compareMatches}).
  */
 export function matchDevice(
   device: KevDevice,
   catalog: KevCatalog,
   table = loadShippedAliasTable(),
+  ranges: KevRanges = loadShippedKevRanges(),
 ): KevMatchResult {
-  const { byVendor } = prepareCatalog(table, catalog);
+  const { byVendor, byCve } = prepareCatalog(table, catalog);
   const matches = new Map<string, KevMatch>();
   const { ids, productText } = deviceVendorIds(table, device, byVendor);
   const described = { ...device, product: productText };
@@ -187,14 +229,27 @@ export function matchDevice(
     for (const entry of byVendor.get(vendorId) ?? []) {
       if (matches.has(entry.entry.cveID)) continue;
       const why = matchProduct(vendorId, features, entry);
-      if (why) matches.set(entry.entry.cveID, toMatch(device, entry, why));
+      if (why) {
+        matches.set(entry.entry.cveID, toMatch(device, productText, entry, why, { table, ranges, vendorId }));
+      }
+    }
+    // KEV names one product per entry ("FortiOS"), NVD every product the flaw is in ("FortiOS, FortiProxy"):
+    // entries whose NVD record names the device's product apply too.
+    for (const lineId of features.cloudService ? [] : features.lines) {
+      const line = findProductLine(table, vendorId, lineId);
+      if (!line) continue;
+      for (const cpe of deviceCpeProducts(line, productText)) {
+        for (const cve of ranges.cvesByProduct.get(cpe) ?? []) {
+          const entry = byCve.get(cve);
+          if (!entry || matches.has(cve)) continue;
+          matches.set(cve, toMatch(device, productText, entry, `nvd:${lineId}`, { table, ranges, vendorId }));
+        }
+      }
     }
   }
   return {
     device,
-    matches: [...matches.values()].sort(
-      (a, b) => b.dateAdded.localeCompare(a.dateAdded) || a.cveID.localeCompare(b.cveID),
-    ),
+    matches: [...matches.values()].sort(compareMatches),
     catalog: { version: catalog.catalogVersion, dateReleased: catalog.dateReleased, source: catalog.source },
   };
 }

@@ -55,13 +55,19 @@ function splitProductParts(product: string): string[] {
   return product.split(/,|\band\b|\/|&/i).filter((p) => p.trim().length > 0);
 }
 
+const categoryWordsOf = new WeakMap<AliasTable, Set<string>>();
+
 /** Identifying tokens: not a filler word, not a category word, not the vendor's own name. */
 export function identifyingTokens(
   table: AliasTable,
   text: string,
   vendorTokens: ReadonlySet<string>,
 ): string[] {
-  const categoryWords = new Set(table.categories.flatMap((c) => c.phrases.flat()));
+  let categoryWords = categoryWordsOf.get(table);
+  if (!categoryWords) {
+    categoryWords = new Set(table.categories.flatMap((c) => c.phrases.flat()));
+    categoryWordsOf.set(table, categoryWords);
+  }
   return tokeniseText(text).filter(
     (t) => !NON_IDENTIFYING_WORDS.has(t) && !categoryWords.has(t) && !vendorTokens.has(t),
   );

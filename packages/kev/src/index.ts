@@ -3,17 +3,35 @@ export {
   fetchKevCatalog,
   getDefaultKevDataDir,
   importKevCatalog,
+  importKevCatalogBytes,
   KEV_OFFICIAL_URL,
   type KevCatalogInfo,
   listKevCatalogs,
   loadKevCatalog,
   loadShippedKevCatalog,
 } from "./catalog-store";
-export { parseKevCatalog } from "./catalog-validate";
-export { matchDevice } from "./device-matcher";
+export { decodeCatalogBytes, parseKevCatalog } from "./catalog-validate";
+export { describeWeaknesses, loadCweLabels } from "./cwe-labels";
+export { compareMatches, matchDevice } from "./device-matcher";
 export { createKevCommand } from "./kev-command";
 export { KevError, type KevErrorCode } from "./kev-error";
+export { listKevSuggestions } from "./kev-suggestions";
 export * from "./kev-types";
 export { normaliseText, normaliseVendorName } from "./normalise-name";
-export { compareVersions, parseVersion } from "./version-compare";
-export { judgeVersion, parseVersionStatements, type VersionStatement } from "./version-statements";
+export { buildKevRanges, type KevRanges, loadKevRanges, loadShippedKevRanges } from "./ranges/kev-ranges";
+export { fetchNvdKevRanges, NVD_API_URL, type NvdFetchOptions, nvdDelayMs } from "./ranges/nvd-fetch";
+export {
+  importNvdRanges,
+  listNvdRanges,
+  loadShippedNvdRanges,
+  type NvdRangeInfo,
+  storeNvdRanges,
+} from "./ranges/nvd-range-store";
+export { NVD_NOTICE, type NvdRangeFile, type NvdRangeRecord } from "./ranges/nvd-range-types";
+export { NVD_FILE_MAX_BYTES, parseNvdRangeText, rangeFileFromNvdApi } from "./ranges/nvd-range-validate";
+export {
+  cleanDeviceVersion,
+  compareSegments,
+  readDeviceVersion,
+  VERSION_SCHEMES,
+} from "./ranges/version-schemes";

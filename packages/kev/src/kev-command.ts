@@ -1,6 +1,8 @@
 import { type Command, Command as CommanderCommand, type CommanderError, Option } from "commander";
+import { loadShippedAliasTable } from "./alias-table";
 import {
   fetchKevCatalog,
+  getDefaultKevDataDir,
   importKevCatalog,
   KEV_OFFICIAL_URL,
   listKevCatalogs,
@@ -8,13 +10,11 @@ import {
 } from "./catalog-store";
 import { matchDevice } from "./device-matcher";
 import { KevError } from "./kev-error";
+import { formatMatchResult } from "./kev-match-print";
 import { DEVICE_TYPES, type DeviceType, type KevCatalogFile } from "./kev-types";
-
-const VERDICT_LABEL = {
-  affected: "該当 / affected",
-  "not-affected-by-version": "版数で対象外 / not affected by version",
-  "version-unknown": "版数不明 / version unknown",
-} as const;
+import { loadKevRanges } from "./ranges/kev-ranges";
+import { fetchNvdKevRanges, NVD_API_URL } from "./ranges/nvd-fetch";
+import { importNvdRanges, listNvdRanges } from "./ranges/nvd-range-store";
 
 /** Usage errors exit with 2 (Sonae CLI convention); help and version exit 0. */
 function exitOnUsageError(command: Command): Command {
@@ -41,8 +41,9 @@ function printInfo(json: boolean, dir?: string): void {
   const all = listKevCatalogs(dir);
   if (json) {
     const { vulnerabilities, ...head } = active as KevCatalogFile & { source: string };
+    const nvd = listNvdRanges(dir ?? getDefaultKevDataDir());
     process.stdout.write(
-      `${JSON.stringify({ active: { ...head, count: vulnerabilities.length }, catalogs: all }, null, 2)}\n`,
+      `${JSON.stringify({ active: { ...head, count: vulnerabilities.length }, catalogs: all, nvd }, null, 2)}\n`,
     );
     return;
   }
@@ -54,6 +55,11 @@ function printInfo(json: boolean, dir?: string): void {
     process.stdout.write(
       `  - ${c.catalogVersion}  ${c.dateReleased}  ${c.count}  ${c.source}  ${c.file}${mark}\n`,
     );
+  }
+  process.stdout.write("NVD の影響バージョン / NVD affected-version data:\n");
+  for (const r of listNvdRanges(dir ?? getDefaultKevDataDir())) {
+    const mark = r.problem ? `  ⚠ ${r.problem}` : "";
+    process.stdout.write(`  - 取得 read ${r.retrieved}  ${r.count} CVE  ${r.origin}  ${r.file}${mark}\n`);
   }
 }
 
@@ -71,12 +77,27 @@ export function createKevCommand(): Command {
   kev.addCommand(
     exitOnUsageError(
       new CommanderCommand("import")
-        .description("KEV カタログ (JSON / .json.gz) を取り込む / Import a KEV catalogue file offline")
+        .description(
+          "KEV カタログ (JSON / .json.gz) または NVD のデータを取り込む / Import a KEV catalogue or NVD records file offline",
+        )
         .argument("<file>", "カタログファイル / catalogue file")
+        .option(
+          "--nvd",
+          "NVD CVE API 2.0 の応答または Sonae の範囲ファイルとして取り込む / the file holds NVD records",
+        )
         .addOption(dirOption())
         .option("--json", "JSON で出力 / JSON output")
-        .action(async (file: string, opts: { dir?: string; json?: boolean }) => {
+        .action(async (file: string, opts: { dir?: string; json?: boolean; nvd?: boolean }) => {
           await runAction(() => {
+            if (opts.nvd) {
+              const nvd = importNvdRanges(file, opts.dir ?? getDefaultKevDataDir());
+              process.stdout.write(
+                opts.json
+                  ? `${JSON.stringify(nvd, null, 2)}\n`
+                  : `取り込みました / Imported NVD data: ${nvd.count} CVE (取得 read ${nvd.retrieved}) → ${nvd.file}\n`,
+              );
+              return;
+            }
             const info = importKevCatalog(file, opts.dir);
             process.stdout.write(
               opts.json
@@ -96,21 +117,39 @@ export function createKevCommand(): Command {
           "最新の KEV カタログを CISA から取得する (要インターネット) / Fetch the current catalogue from CISA",
         )
         .option("--url <url>", "取得元 / source URL", KEV_OFFICIAL_URL)
+        .option("--nvd-url <url>", "NVD CVE API 2.0 の URL / NVD API URL", NVD_API_URL)
+        .option("--no-nvd", "NVD の影響バージョンを取得しない / skip the NVD records")
         .option("--timeout <seconds>", "タイムアウト秒 / timeout in seconds", "60")
         .addOption(dirOption())
         .option("--json", "JSON で出力 / JSON output")
-        .action(async (opts: { url: string; timeout: string; dir?: string; json?: boolean }) => {
-          await runAction(async () => {
-            const info = await fetchKevCatalog(opts.url, opts.dir, {
-              timeoutMs: Number(opts.timeout) * 1000,
-            });
-            process.stdout.write(
-              opts.json
-                ? `${JSON.stringify(info, null, 2)}\n`
-                : `取得しました / Fetched: ${info.catalogVersion} (${info.count} 件 entries) → ${info.file}\n`,
-            );
-          })();
-        }),
+        .action(
+          async (opts: {
+            url: string;
+            nvdUrl: string;
+            nvd: boolean;
+            timeout: string;
+            dir?: string;
+            json?: boolean;
+          }) => {
+            await runAction(async () => {
+              const timeoutMs = Number(opts.timeout) * 1000;
+              const info = await fetchKevCatalog(opts.url, opts.dir, { timeoutMs });
+              // The API key (NVD_API_KEY) raises NVD's limit from 5 to 50 requests per 30 s; never printed.
+              const nvd = opts.nvd
+                ? await fetchNvdKevRanges(opts.dir ?? getDefaultKevDataDir(), {
+                    url: opts.nvdUrl,
+                    apiKey: process.env.NVD_API_KEY || undefined,
+                    timeoutMs,
+                  })
+                : null;
+              process.stdout.write(
+                opts.json
+                  ? `${JSON.stringify({ catalog: info, nvd }, null, 2)}\n`
+                  : `取得しました / Fetched: ${info.catalogVersion} (${info.count} 件 entries) → ${info.file}\n${nvd ? `NVD: ${nvd.count} CVE (取得 read ${nvd.retrieved}) → ${nvd.file}\n` : ""}`,
+              );
+            })();
+          },
+        ),
     ),
   );
 
@@ -149,22 +188,16 @@ export function createKevCommand(): Command {
               version: opts.version,
               type: opts.type,
             };
-            const result = matchDevice(device, loadKevCatalog(opts.dir));
-            if (opts.json) {
-              process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-              return;
-            }
-            const c = result.catalog;
-            process.stdout.write(
-              `KEV ${c.version} (${c.dateReleased}, ${c.source}): ${result.matches.length} 件 matches\n`,
+            const dir = opts.dir ?? getDefaultKevDataDir();
+            const result = matchDevice(
+              device,
+              loadKevCatalog(dir),
+              loadShippedAliasTable(),
+              loadKevRanges(dir),
             );
-            for (const m of result.matches) {
-              const ransom =
-                m.knownRansomwareCampaignUse === "Known" ? "ランサムウェア悪用あり / ransomware: Known" : "";
-              process.stdout.write(
-                `${m.cveID}  追加 added ${m.dateAdded}  期限 due ${m.dueDate}  ${VERDICT_LABEL[m.versionVerdict]}  ${ransom}\n    ${m.vulnerabilityName}\n    ${m.reason.ja} / ${m.reason.en}\n`,
-              );
-            }
+            process.stdout.write(
+              opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatMatchResult(result),
+            );
           },
         ),
     ),

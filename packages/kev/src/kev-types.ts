@@ -57,7 +57,23 @@ export interface LocalisedText {
   en: string;
 }
 
+/**
+ * affected: the version lies in a vulnerable range; not-affected-by-version: NVD has ranges for this product and
+ * the version lies outside all (or NVD names other products only); version-unknown: no range data, or a
+ * version Sonae cannot compare. Never guessed.
+ */
 export type VersionVerdict = "affected" | "not-affected-by-version" | "version-unknown";
+
+/** Where a verdict comes from and how old that data is. */
+export interface KevVerdictBasis {
+  kind: "nvd" | "cve5-cna" | "none";
+  /** NVD lastModified of the record used (YYYY-MM-DD). */
+  recordDate: string | null;
+  /** Day the range data was read (YYYY-MM-DD). */
+  retrieved: string | null;
+  /** The vulnerable range that made the device affected. */
+  range: string | null;
+}
 
 /** One KEV entry that applies to a device. */
 export interface KevMatch {
@@ -71,7 +87,15 @@ export interface KevMatch {
   knownRansomwareCampaignUse: string;
   requiredAction: string;
   versionVerdict: VersionVerdict;
+  /** The basis of the verdict in words (range, version, data date). */
   reason: LocalisedText;
+  basis: KevVerdictBasis;
+  /** First fixed version NVD names for the range that matched, else null. */
+  fixedVersion: string | null;
+  /** The entry's CWEs with short Japanese/English names. */
+  weaknesses: { cwe: string; label: LocalisedText | null }[];
+  /** The vendor advisory named in the entry's notes (shown as inert text, never a link). */
+  advisoryUrl: string | null;
   /** How the product was matched, for the analyst (e.g. "alias:fortios"). */
   matchedBy: string;
 }

@@ -23,9 +23,12 @@ describe("matchDevice against the shipped KEV catalogue", () => {
       dateAdded: "2021-11-03",
       dueDate: "2022-05-03",
       knownRansomwareCampaignUse: "Known",
-      versionVerdict: "version-unknown",
+      versionVerdict: "not-affected-by-version",
+      advisoryUrl: "https://nvd.nist.gov/vuln/detail/CVE-2018-13379",
+      weaknesses: [{ cwe: "CWE-22", label: { ja: "パストラバーサル", en: "Path Traversal" } }],
     });
-    expect(ssl.reason.ja).toMatch(/KEV/);
+    expect(ssl.reason.en).toContain("6.0.0 ≤ v < 6.0.5");
+    expect(ssl.reason.ja).toContain("2025-10-24");
     expect(r.catalog).toEqual({
       version: "2026.08.07",
       dateReleased: "2026-08-07T16:45:47.0648Z",
@@ -86,22 +89,31 @@ describe("matchDevice against the shipped KEV catalogue", () => {
     expect(cves(r)).toEqual(expect.arrayContaining(["CVE-2019-19781", "CVE-2023-3519", "CVE-2023-4966"]));
   });
 
-  it("classifies versions from the entry text and never drops a product match for an unknown version", () => {
+  it("classifies versions from NVD's ranges and never drops a product match for an unknown version", () => {
     const csa = (version?: string) =>
       matchDevice({ vendor: "Ivanti", product: "Cloud Services Appliance", version }, catalog).matches.find(
         (m) => m.cveID === "CVE-2024-9379",
       );
     expect(csa("4.6")?.versionVerdict).toBe("affected");
     expect(csa("5.0.2")?.versionVerdict).toBe("not-affected-by-version");
-    expect(csa("5.0.2")?.reason.en).toContain("prior to 5.0.2");
+    expect(csa("5.0.2")?.reason.en).toContain("v < 5.0.2");
+    expect(csa("4.6 Patch 519")?.versionVerdict).toBe("affected");
     expect(csa(undefined)?.versionVerdict).toBe("version-unknown");
     expect(csa("unknown")?.versionVerdict).toBe("version-unknown");
   });
 
-  it("orders matches newest first and reports each CVE once", () => {
-    const r = matchDevice({ vendor: "Microsoft", product: "Exchange Server 2019" }, catalog);
+  it("orders matches affected, unknown, not affected, newest first within each, and reports each CVE once", () => {
+    const r = matchDevice({ vendor: "Fortinet", product: "FortiGate 60F", version: "7.0.12" }, catalog);
     expect(new Set(cves(r)).size).toBe(r.matches.length);
-    const dates = r.matches.map((m) => m.dateAdded);
-    expect([...dates].sort().reverse()).toEqual(dates);
+    const rank = { affected: 0, "version-unknown": 1, "not-affected-by-version": 2 };
+    expect(r.matches.length).toBeGreaterThan(5);
+    for (let i = 1; i < r.matches.length; i++) {
+      const a = r.matches[i - 1]!;
+      const b = r.matches[i]!;
+      const order = rank[a.versionVerdict] - rank[b.versionVerdict] || b.dateAdded.localeCompare(a.dateAdded);
+      expect(order).toBeLessThanOrEqual(0);
+    }
+    expect(r.matches[0]!.versionVerdict).toBe("affected");
+    expect(r.matches.at(-1)!.versionVerdict).toBe("not-affected-by-version");
   });
 });

@@ -13,12 +13,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { TDevice } from "@sonae/core";
-import { loadShippedKevCatalog, matchDevice } from "@sonae/kev";
-import { toKevDevice } from "../src/modules/devices/devices.present";
-import { matchDeviceRow } from "../src/modules/devices/devices.service";
-import { renderDevicesCsv, renderDevicesXlsx } from "../src/modules/devices/devices-export";
-import { readCsvTable, readXlsxTable } from "../src/modules/devices/devices-file-read";
-import { validateDeviceRows } from "../src/modules/devices/devices-import-rows";
+import { loadShippedKevCatalog, loadShippedKevRanges, matchDevice, NVD_NOTICE } from "@sonae/kev";
+import { toKevDevice } from "../src/org/devices/devices.present";
+import { matchDeviceRow } from "../src/org/devices/devices.service";
+import { renderDevicesCsv, renderDevicesXlsx } from "../src/org/devices/devices-export";
+import { readCsvTable, readXlsxTable } from "../src/org/devices/devices-file-read";
+import { validateDeviceRows } from "../src/org/devices/devices-import-rows";
 
 const COUNT = Number(process.env.BENCH_DEVICES ?? 5000);
 const REPEAT = 5;
@@ -65,13 +65,16 @@ const devices: TDevice[] = Array.from({ length: COUNT }, (_, i) => {
     notes: 'メモ "引用" 付き',
     updatedAt: "2026-01-01T00:00:00.000Z",
     kevMatches: [],
+    kevCounts: { affected: 0, unknown: 0, notAffected: 0 },
   };
 });
+const ranges = loadShippedKevRanges();
 const summary = {
   catalogVersion: catalog.catalogVersion,
   dateReleased: catalog.dateReleased,
   source: "shipped",
   count: 0,
+  nvd: { retrieved: ranges.newestRetrieved, files: 1, cves: ranges.records.size, notice: NVD_NOTICE },
 };
 const dir = mkdtempSync(join(tmpdir(), "sonae-bench-devices-"));
 try {
@@ -148,9 +151,9 @@ print(best * 1000)`);
     createdAt: new Date(),
     updatedAt: new Date(),
   }));
-  for (const r of rows) matchDeviceRow(r, catalog);
+  for (const r of rows) matchDeviceRow(r, catalog, ranges);
   const memoised = best(() => {
-    for (const r of rows) matchDeviceRow(r, catalog);
+    for (const r of rows) matchDeviceRow(r, catalog, ranges);
   });
 
   const ms = (n: number) => `${n.toFixed(1)} ms`;

@@ -19,9 +19,10 @@ import { performance } from "node:perf_hooks";
 import { createDb } from "@sonae/db";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { REPO_ROOT, samplePackage } from "../src/modules/hub/testing/hub-test-app";
-import { generateHubOrgKeyPair, signHubRequest } from "../src/modules/hub-client/hub-client";
-import { findRelatedHits, insertObservations } from "../src/modules/hub-correlation/observations.repo";
+import { findRelatedHits, insertObservations } from "../src/hub/correlation/observations.repo";
+import { insertConfirmedKey } from "../src/hub/testing/confirmed-key";
+import { REPO_ROOT, samplePackage } from "../src/hub/testing/hub-test-app";
+import { generateHubOrgKeyPair, signHubRequest } from "../src/org/hub-client/hub-client";
 
 const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!BASE) {
@@ -153,12 +154,14 @@ async function benchSubmissions(dbUrl: string) {
     `pre-signed ${count} submissions in ${ms(performance.now() - t0)} (${signed[0]!.length} bytes each)`,
   );
   const dataDir = mkdtempSync(join(tmpdir(), "sonae-hub-bench-"));
-  const hub = await spawnServer("packages/server/src/modules/hub/testing/hub-server-entry.ts", {
+  const hub = await spawnServer("packages/server/src/hub/testing/hub-server-entry.ts", {
     SONAE_MODE: "hub",
     DATABASE_URL: dbUrl,
     SONAE_DATA_DIR: dataDir,
   });
-  const bare = await spawnServer("packages/server/src/modules/hub/testing/bare-intake-server.ts", {
+  // The confirmed lane is what is measured (an unconfirmed key meets that lane's quotas by design).
+  await insertConfirmedKey(dbUrl, org.publicKey, "株式会社ベンチ", 13);
+  const bare = await spawnServer("packages/server/src/hub/testing/bare-intake-server.ts", {
     DATABASE_URL: dbUrl,
   });
   try {

@@ -2,12 +2,14 @@ import { AppError } from "@sonae/core";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppDeps } from "./app-deps";
-import { registerModules } from "./modules/register-modules";
-import { registerErrorHandler, sendError } from "./plugins/error-handler";
-import { registerOpenApi } from "./plugins/openapi";
-import { registerSecurity } from "./plugins/security";
-import { registerSessionAuth } from "./plugins/session-auth";
-import { registerStaticWeb } from "./plugins/static-web";
+import { hubAfterSetup, registerHub } from "./hub/register-hub";
+import { registerOrg } from "./org/register-org";
+import { registerErrorHandler, sendError } from "./platform/plugins/error-handler";
+import { registerOpenApi } from "./platform/plugins/openapi";
+import { registerSecurity } from "./platform/plugins/security";
+import { registerSessionAuth } from "./platform/plugins/session-auth";
+import { registerStaticWeb } from "./platform/plugins/static-web";
+import { registerPlatform } from "./platform/register-platform";
 
 export type BuildAppOptions = AppDeps & { logger?: boolean | object };
 
@@ -30,7 +32,10 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
     database: deps.dbKind,
     mode: deps.config.mode,
   }));
-  await registerModules(app, deps);
+  // Three rooms, each registered in one place: the shared platform, the organisation side, the hub.
+  await registerPlatform(app, deps, { afterSetup: hubAfterSetup(deps) });
+  await registerOrg(app, deps);
+  await registerHub(app, deps);
 
   const hasWeb = await registerStaticWeb(app, deps.config.webDistDir);
   // Unknown API routes get the one error shape; other GETs are client-side routes of the web app.

@@ -1,5 +1,5 @@
 export { buildApp } from "./app";
 export type { AppDeps } from "./app-deps";
 export { loadConfig, type ServerConfig } from "./config";
-export { createUser } from "./modules/users/users.service";
+export { createUser } from "./platform/users/users.service";
 export { startServer } from "./start-server";

@@ -16,7 +16,8 @@ export type {
 export { renderEventXml } from "./evtx/evtx-xml-render";
 export { isPublicIp } from "./geo/ip-address";
 export { type CountryLookup, DBIP_ATTRIBUTION, openCountryLookup } from "./geo/ip-country";
-export { collectInputs, type TriageFile } from "./input/collect-inputs";
+export { type CollectedInputs, collectInputs, type TriageFile } from "./input/collect-inputs";
+export type { ZipLimits } from "./input/zip-limits";
 export { matchSigmaRules, runSigmaRules, sigmaAttribution } from "./sigma/run-sigma-rules";
 export { compileSigmaRule, loadSigmaRules, type SigmaEventView, type SigmaRule } from "./sigma/sigma-rule";
 export {
@@ -46,3 +47,9 @@ export { formatJst } from "./timeline/format-jst";
 export { queryTimeline, type TTimelineQuery, ZTimelineQuery } from "./timeline/query-timeline";
 export * from "./timeline/timeline-event";
 export { toCsvCell, writeTimelineCsv, writeTimelineJsonl } from "./timeline/write-timeline";
+export { runTriageInChild, type TriageChildOptions } from "./worker/run-triage-child";
+export type {
+  TriageChildDone,
+  TriageChildProgress,
+  TriageChildRequest,
+} from "./worker/triage-child-protocol";

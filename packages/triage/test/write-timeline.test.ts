@@ -27,6 +27,26 @@ describe("timeline export", () => {
     expect(toCsvCell("普通の文字")).toBe('"普通の文字"');
   });
 
+  it("marks records recovered from slack space in CSV and JSONL", async () => {
+    const { events } = await buildTimeline(
+      [evtxPath("DeepBlueCLI/Powershell-Invoke-Obfuscation-many.evtx")],
+      {
+        countries: null,
+      },
+    );
+    const csv = await collect((out) => writeTimelineCsv(events, out));
+    const rows = csv.split("\r\n").filter(Boolean);
+    expect(rows[0]?.endsWith(",details,recovered")).toBe(true);
+    expect(rows.filter((r) => r.endsWith(',"復元 / recovered"'))).toHaveLength(1);
+    const jsonl = await collect((out) => writeTimelineJsonl(events, out));
+    const recovered = jsonl
+      .trim()
+      .split("\n")
+      .map((l) => ZTimelineEvent.parse(JSON.parse(l)))
+      .filter((e) => e.recovered);
+    expect(recovered.map((e) => e.details.ScriptBlockId !== undefined)).toEqual([true]);
+  });
+
   it("writes CSV with BOM and CRLF and JSONL that round-trips through the zod shape", async () => {
     const { events } = await buildTimeline([evtxPath("DeepBlueCLI/powersploit-security.evtx")]);
     expect(events).toHaveLength(27);

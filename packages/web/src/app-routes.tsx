@@ -1,23 +1,24 @@
 import { Center, Group, Loader } from "@mantine/core";
 import { Navigate, Route, Routes } from "react-router";
 import { useSession } from "./api/session";
+import { useServerMode } from "./components/hub-exchange/hub-exchange";
 import { LanguageSwitch } from "./components/language-switch";
-import { AuditPage } from "./features/audit/audit-page";
-import { LoginPage } from "./features/auth/login-page";
-import { PasswordPage } from "./features/auth/password-page";
-import { DashboardPage } from "./features/dashboard/dashboard-page";
-import { EvidenceRoutes } from "./features/evidence/evidence-routes";
-import { useServerMode } from "./features/hub/hub-api";
-import { HubRoutes } from "./features/hub/hub-routes";
-import { PublicReportRoutes } from "./features/hub/public-report-routes";
-import { IncidentsRoutes } from "./features/incidents/incidents-routes";
-import { OrganisationPage } from "./features/organisation/organisation-page";
-import { PlansRoutes } from "./features/plans/plans-routes";
-import { IdentifyPage } from "./features/ransomware/identify-page";
-import { ReadinessRoutes } from "./features/readiness/readiness-routes";
-import { SetupPage } from "./features/setup/setup-page";
-import { UsersPage } from "./features/users/users-page";
+import { HubRoutes } from "./hub/hub-routes";
+import { PublicReportRoutes } from "./hub/public-report/public-report-routes";
 import { AppLayout } from "./layout/app-layout";
+import { DashboardPage } from "./org/dashboard/dashboard-page";
+import { EvidenceRoutes } from "./org/evidence/evidence-routes";
+import { IncidentsRoutes } from "./org/incidents/incidents-routes";
+import { OrganisationPage } from "./org/organisation/organisation-page";
+import { PlansRoutes } from "./org/plans/plans-routes";
+import { OutboxPage } from "./org/police-report/outbox-page";
+import { IdentifyPage } from "./org/ransomware/identify-page";
+import { ReadinessRoutes } from "./org/readiness/readiness-routes";
+import { AuditPage } from "./platform/audit/audit-page";
+import { LoginPage } from "./platform/auth/login-page";
+import { PasswordPage } from "./platform/auth/password-page";
+import { SetupPage } from "./platform/setup/setup-page";
+import { UsersPage } from "./platform/users/users-page";
 
 /** Routes by session state: setup before anything, then sign-in, then the app. */
 export function AppRoutes() {
@@ -64,7 +65,7 @@ export function AppRoutes() {
         <Route path="incidents/*" element={<IncidentsRoutes />} />
         <Route path="evidence/*" element={<EvidenceRoutes />} />
         <Route path="identify" element={<IdentifyPage />} />
-        <Route path="hub/*" element={<HubRoutes />} />
+        <Route path="hub/*" element={<HubOrPoliceReport />} />
         <Route path="organisation" element={<OrganisationPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
@@ -80,4 +81,11 @@ function HomePage() {
   const mode = useServerMode();
   if (mode.isPending) return <Loader aria-label="loading" />;
   return mode.data === "hub" ? <Navigate to="/hub" replace /> : <DashboardPage />;
+}
+
+/** /hub: the police workbench on a hub server; on an organisation's server, its "report to the police" page. */
+function HubOrPoliceReport() {
+  const mode = useServerMode();
+  if (mode.isPending) return <Loader aria-label="loading" />;
+  return mode.data === "hub" ? <HubRoutes /> : <OutboxPage />;
 }

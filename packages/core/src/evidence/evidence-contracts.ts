@@ -22,6 +22,51 @@ export const ZEvidenceVerification = z.object({
 });
 export type TEvidenceVerification = z.infer<typeof ZEvidenceVerification>;
 
+/**
+ * Who signed a bundle, as far as this installation knows: its own key, a collector kit it issued,
+ * a key a person added, or nobody it knows ("signature valid — signer unknown", never 検証済み).
+ */
+export const ZEvidenceSigner = z.object({
+  status: z.enum(["installation", "kit", "person", "unknown"]),
+  fingerprint: z.string(),
+  label: z.string().nullable(),
+  kitId: z.string().nullable(),
+  issuedTo: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+});
+export type TEvidenceSigner = z.infer<typeof ZEvidenceSigner>;
+
+/** A key this installation knows as an evidence signer (listed on the known-keys page). */
+export const ZSignerKey = z.object({
+  id: z.string().nullable(),
+  kind: z.enum(["installation", "kit", "person"]),
+  fingerprint: z.string(),
+  publicKeyPem: z.string(),
+  label: z.string(),
+  kitId: z.string().nullable(),
+  incidentId: z.string().nullable(),
+  platform: z.string().nullable(),
+  issuedTo: z.string().nullable(),
+  createdAt: z.string().nullable(),
+});
+export type TSignerKey = z.infer<typeof ZSignerKey>;
+
+/** Adding a signer key by hand (PEM of an Ed25519 public key). */
+export const ZAddSignerKeyRequest = z.object({
+  label: z.string().trim().min(1).max(200),
+  publicKeyPem: z.string().trim().min(40).max(2000),
+});
+
+/** Issuing a collector kit for an incident. */
+export const ZIssueKitRequest = z.object({
+  platform: z.enum(["linux-x64", "windows-x64"]),
+  issuedTo: z.string().trim().min(1).max(200),
+  extraPaths: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  /** Ids from content/collect to include; absent = every target of the platform. */
+  targetIds: z.array(z.string().max(100)).max(200).optional(),
+});
+export type TIssueKitRequest = z.infer<typeof ZIssueKitRequest>;
+
 /** A bundle in the incident's evidence list. */
 export const ZEvidenceBundle = z.object({
   id: z.string(),
@@ -33,6 +78,7 @@ export const ZEvidenceBundle = z.object({
   examiner: z.string(),
   signerFingerprint: z.string(),
   verified: z.boolean(),
+  signer: ZEvidenceSigner,
   fileCount: z.number(),
   problemCount: z.number(),
   uploadedAt: z.string(),

@@ -12,6 +12,27 @@ export const ZHubMessage = z.object({
 });
 export type THubMessage = z.infer<typeof ZHubMessage>;
 
+/**
+ * Who the sender claims to be and how far that is established (issue 16 §4): the key's status and
+ * fingerprint, the organisation name signed in the submission and the one inside the package, and
+ * warnings: unconfirmed or revoked key, the two names differ, or a key first seen after another
+ * key already used the same organisation name (a possible impostor). Null fields for public reports.
+ */
+export const HUB_IDENTITY_WARNINGS = [
+  "unconfirmed_key",
+  "revoked_key",
+  "name_mismatch",
+  "name_claimed_by_other_key",
+] as const;
+export const ZHubIdentity = z.object({
+  keyStatus: z.enum(["pending", "active", "revoked"]).nullable(),
+  keyFingerprint: z.string().nullable(),
+  signedOrgName: z.string().nullable(),
+  packageOrgName: z.string().nullable(),
+  warnings: z.array(z.enum(HUB_IDENTITY_WARNINGS)),
+});
+export type THubIdentity = z.infer<typeof ZHubIdentity>;
+
 export const ZHubCaseSummary = z.object({
   id: z.string(),
   reference: z.string(),
@@ -30,6 +51,7 @@ export const ZHubCaseSummary = z.object({
   slaBreached: z.boolean(),
   assigneeUserId: z.string().nullable(),
   escalated: z.boolean(),
+  identity: ZHubIdentity,
 });
 export type THubCaseSummary = z.infer<typeof ZHubCaseSummary>;
 

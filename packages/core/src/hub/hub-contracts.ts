@@ -67,6 +67,8 @@ export const ZHubMe = z.object({
   displayName: z.string(),
   unit: ZHubUnit,
   role: ZHubRole,
+  /** Unit-level actions the policy table allows this user (which screens the web offers). */
+  rights: z.array(z.string()),
 });
 export type THubMe = z.infer<typeof ZHubMe>;
 

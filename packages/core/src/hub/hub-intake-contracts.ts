@@ -10,6 +10,9 @@ export const ZHubSignedRequest = z.object({
   publicKey: z.string().min(40).max(100).meta({ description: "Ed25519 public key, raw 32 bytes base64url" }),
   body: z.string().min(2).max(2_000_000),
   signature: z.string().min(80).max(100).meta({ description: "Ed25519 signature of body, base64url" }),
+  enrolmentProof: z.string().max(40).optional().meta({
+    description: "Proof of work over the public key; required when the hub does not know the key yet",
+  }),
 });
 export type THubSignedRequest = z.infer<typeof ZHubSignedRequest>;
 

@@ -42,3 +42,15 @@ export async function solvePow(
     }
   }
 }
+
+/**
+ * Enrolment proof: the first submission of a key the hub does not know must carry a solution for
+ * the challenge derived from the key itself (no round trip; computed once per key and kept). A
+ * flood of fresh keys then costs 2^bits hashes each.
+ */
+export function enrolmentChallenge(publicKey: string): string {
+  return `sonae-enrol:${publicKey}`;
+}
+
+/** Default difficulty of the enrolment proof (2^20 ≈ 1M SHA-256, about half a second in Node). */
+export const ENROLMENT_POW_BITS = 20;

@@ -1,5 +1,6 @@
 import type { TDeadlineView, TObligationRule } from "./deadline-contracts";
-import { impliesUnauthorisedPurpose, type TIncidentSymptom } from "./incident-contracts";
+import type { TIncidentSymptom } from "./incident-contracts";
+import type { TPpcAssessmentView } from "./ppc-assessment";
 
 const DAY_MS = 86_400_000;
 
@@ -7,6 +8,8 @@ export type DeadlineIncident = {
   learnedAt: string | null;
   personalData: "yes" | "no" | "unknown";
   symptoms: readonly TIncidentSymptom[];
+  /** The four 規則7条 questions as answered (assessPpc). */
+  ppc: TPpcAssessmentView;
 };
 
 export type RecordedReport = {
@@ -21,9 +24,11 @@ export type RecordedReport = {
 
 /**
  * Deadlines of one incident: each rule's due date counted from when the organisation learned of the
- * incident (施行規則 第8条 counts from 「知った時」). Personal-data rules apply unless the incident team
- * recorded that no personal data is involved: "unknown" keeps them, because missing the PPC report is
- * the costlier error. Without `learnedAt` no date is computed (the UI asks for it).
+ * incident (施行規則 第8条 counts from 「知った時」). Personal-data rules wait for the four 規則7条
+ * questions: unanswered, no PPC date is shown (the UI asks them); four "no" answers or no personal
+ * data drop them; a "yes" or an "unknown" keeps them, because missing the PPC report is the costlier
+ * error. The final report gets 60 days when 3号 (unauthorised purpose) holds. Without `learnedAt` no
+ * date is computed (the UI asks for it).
  */
 export function computeDeadlines(
   rules: readonly TObligationRule[],
@@ -32,10 +37,14 @@ export function computeDeadlines(
   now: Date,
 ): TDeadlineView[] {
   const learned = incident.learnedAt ? Date.parse(incident.learnedAt) : null;
-  const unauthorised = impliesUnauthorisedPurpose(incident.symptoms);
+  const unauthorised = incident.ppc.finalReportDays === 60;
+  const ppcStatus = incident.ppc.status;
   return rules.map((rule) => {
     const report = reports.find((r) => r.obligationId === rule.id);
-    const applies = rule.appliesWhen === "always" || incident.personalData !== "no";
+    const personal = rule.appliesWhen === "personal-data";
+    const ruledOut = incident.personalData === "no" || ppcStatus === "not-reportable";
+    const awaitingPpcAssessment = personal && !ruledOut && ppcStatus === "unanswered";
+    const applies = !personal || (!ruledOut && !awaitingPpcAssessment);
     let dueAt: string | null = null;
     let dueFrom: string | null = null;
     if (applies && rule.due && learned !== null) {
@@ -43,12 +52,13 @@ export function computeDeadlines(
       dueAt = new Date(learned + days * DAY_MS).toISOString();
       if (rule.due.earliestDays) dueFrom = new Date(learned + rule.due.earliestDays * DAY_MS).toISOString();
     }
-    const status = report?.status ?? (applies ? "pending" : "not_applicable");
+    const status = report?.status ?? (applies || awaitingPpcAssessment ? "pending" : "not_applicable");
     return {
       obligationId: rule.id,
       title: rule.title,
       mandatory: rule.mandatory,
       applies,
+      awaitingPpcAssessment,
       dueAt,
       dueFrom,
       dueText: rule.dueText,

@@ -54,6 +54,8 @@ export const ZDeadlineView = z.object({
   title: ZText,
   mandatory: z.boolean(),
   applies: z.boolean(),
+  /** A PPC duty that waits for the four 規則7条 questions: no date until they are answered. */
+  awaitingPpcAssessment: z.boolean(),
   dueAt: z.string().nullable(),
   dueFrom: z.string().nullable(),
   dueText: ZText,

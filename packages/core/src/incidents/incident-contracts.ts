@@ -37,6 +37,30 @@ export const ZIntrusionMethod = z.enum([
   "unknown",
 ]);
 
+/** Consent, critical-infrastructure level and DDoS details the common forms (共通様式, 2025-10-01) ask for. */
+export const ZCriticalInfrastructure = z.enum([
+  "not-operator",
+  "fallen-below",
+  "not-fallen-below",
+  "unknown",
+]);
+/** DDoS attack types aligned with MITRE ATT&CK: T1498.001, T1498.002 and T1499. */
+export const ZDdosAttackType = z.enum([
+  "network-flood",
+  "reflection-amplification",
+  "endpoint-exhaustion",
+  "other",
+]);
+export const ZIncidentDdos = z.object({
+  attackType: ZDdosAttackType,
+  peakGbps: z.number().nonnegative().max(1_000_000).nullable().default(null),
+  peakPps: z.number().nonnegative().max(1e12).nullable().default(null),
+  durationMinutes: z.number().nonnegative().max(1_000_000).nullable().default(null),
+  mitigation: z.string().trim().max(2000).nullable().default(null),
+  impact: z.string().trim().max(2000).nullable().default(null),
+});
+export type TIncidentDdos = z.infer<typeof ZIncidentDdos>;
+
 const optText = (max: number) => z.string().trim().max(max).nullable().default(null);
 const optTime = z.iso.datetime({ offset: true }).nullable().default(null);
 
@@ -78,6 +102,9 @@ export const ZUpdateIncidentRequest = z
     intrusionMethod: ZIntrusionMethod,
     intrusionDetail: z.string().trim().max(5000).nullable(),
     terminals: z.array(ZIncidentTerminal).max(500),
+    ncoConsent: ZTri,
+    criticalInfrastructure: ZCriticalInfrastructure,
+    ddos: ZIncidentDdos.nullable(),
   })
   .partial();
 export type TUpdateIncidentRequest = z.input<typeof ZUpdateIncidentRequest>;
@@ -96,9 +123,13 @@ export const ZIncidentListResponse = z.object({ incidents: z.array(ZIncidentSumm
 
 export const ZIncidentIdParams = z.object({ id: z.uuid() });
 
-/** Whether the symptoms mean an unauthorised purpose (施行規則 第7条第3号): the PPC final report gets 60 days. */
+/**
+ * Whether the symptoms suggest an unauthorised purpose (施行規則 第7条第3号): unauthorised access,
+ * ransomware, extortion, account takeover and phishing (personal data obtained by deceit) all do; only a
+ * service outage alone does not. It is the suggested answer; the person answers the question.
+ */
 export function impliesUnauthorisedPurpose(symptoms: readonly TIncidentSymptom[]): boolean {
-  return symptoms.some((s) => s !== "service_down" && s !== "phishing");
+  return symptoms.some((s) => s !== "service_down");
 }
 
 /** Ransomware when files are encrypted or a ransom note was left (a leak claim alone may be extortion only). */

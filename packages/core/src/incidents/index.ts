@@ -5,3 +5,5 @@ export * from "./demand-contracts";
 export * from "./incident-contracts";
 export * from "./incident-detail";
 export * from "./indicator-contracts";
+export * from "./ppc-assessment";
+export * from "./ppc-drafts";

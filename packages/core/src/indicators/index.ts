@@ -25,7 +25,6 @@ export {
   parseIpv4,
   parseIpv6,
 } from "./network-address";
-export { isNoisyIndicator } from "./noisy-indicator";
 export { normaliseIndicator, splitUrl, validateIndicator } from "./normalise-indicator";
 export { refangText, refangValue } from "./refang";
 export { sha256 } from "./sha256";

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZIndicator, ZIndicatorInput } from "./indicator-schema";
 import { keccak256, sha3_256 } from "./keccak";
-import { isNoisyIndicator } from "./noisy-indicator";
 import { normaliseIndicator, validateIndicator } from "./normalise-indicator";
 import { sha256 } from "./sha256";
 
@@ -64,29 +63,6 @@ describe("validateIndicator", () => {
     ["sha256", "d41d8cd98f00b204e9800998ecf8427e", false],
   ] as const)("%s %s → %s", (kind, value, expected) => {
     expect(validateIndicator(kind, value)).toBe(expected);
-  });
-});
-
-describe("isNoisyIndicator", () => {
-  it.each([
-    ["ipv4", "10.0.5.10", true],
-    ["ipv4", "172.31.255.255", true],
-    ["ipv4", "172.32.0.1", false],
-    ["ipv4", "100.64.1.1", true],
-    ["ipv4", "161.35.200.18", false],
-    ["ipv6", "fd12:3456::1", true],
-    ["ipv6", "::ffff:192.168.0.1", true],
-    ["ipv6", "2a01:4f8::1", false],
-    ["domain", "www.torproject.org", true],
-    ["domain", "onionmail.org", true],
-    ["domain", "contirecovery.info", false],
-    ["url", "https://www.google.com/search?q=x", true],
-    ["url", "http://10.0.0.5/payload", true],
-    ["url", "http://mazedecrypt.top/abc", false],
-    ["sha256", "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", true],
-    ["email", "blacksnaketeam@onionmail.org", false],
-  ] as const)("%s %s → %s", (kind, value, expected) => {
-    expect(isNoisyIndicator(kind, value)).toBe(expected);
   });
 });
 

@@ -101,6 +101,8 @@ export const ZAssessedItem = z.object({
   answer: ZReadinessAnswerValue.nullable(),
   note: z.string().nullable(),
   victimFigure: ZVictimFigure.optional(),
+  /** Share of the weight earned when the derivation sets it (KEV: unknown entries weigh lightly). */
+  credit: z.number().min(0).max(1).optional(),
 });
 export type TAssessedItem = z.infer<typeof ZAssessedItem>;
 
@@ -112,6 +114,8 @@ export const ZReadinessGap = z.object({
   risk: z.number(),
   reason: ZText,
   fix: ZText,
+  /** Share of the weight kept (see ZAssessedItem.credit): ranks the gap by what it really loses. */
+  credit: z.number().min(0).max(1).optional(),
 });
 export type TReadinessGap = z.infer<typeof ZReadinessGap>;
 
@@ -146,6 +150,9 @@ export const ZReadinessDashboard = z.object({
         id: z.string(),
         name: z.string(),
         matches: z.number(),
+        /** Entries whose verdict is affected / unknown (matches = affected + unknown). */
+        affected: z.number(),
+        unknown: z.number(),
         ransomwareUse: z.number(),
         cves: z.array(z.string()),
       }),

@@ -4,7 +4,15 @@ import { hasRecentSuccessfulRestoreTest, subtractMonths } from "./backups-checks
 import { isLogRegisterOffDevice } from "./log-sources-checks";
 
 type Text = { ja: string; en: string };
-export type Derived = { status: ItemStatus; reason: Text };
+/** `credit`: share of the item's weight earned when it differs from the status's usual share. */
+export type Derived = { status: ItemStatus; reason: Text; credit?: number };
+
+/**
+ * How much of the KEV item an organisation keeps when its devices have only "unknown" entries (no range data or
+ * a version Sonae cannot compare): most of it. An unknown entry is a check to make, not a known hole, so it
+ * weighs lightly; an affected entry weighs fully (the item is unmet).
+ */
+export const KEV_UNKNOWN_CREDIT = 0.75;
 
 const unknown = (reason: Text): Derived => ({ status: "unknown", reason });
 
@@ -61,20 +69,33 @@ export function deriveItemStatus(derivation: AssessmentDerivation, facts: Readin
       const d = facts.devices;
       if (!d || d.total === 0)
         return unknown({ ja: "機器が登録されていません。", en: "No device is recorded." });
-      if (d.kevMatched === null)
+      if (d.kev === null)
         return unknown({ ja: "KEV照合の結果がありません。", en: "No KEV check result is available." });
-      return d.kevMatched > 0
-        ? {
-            status: "unmet",
-            reason: {
-              ja: `${d.kevMatched}台の機器が既知の悪用された脆弱性（KEV）に該当します。`,
-              en: `${d.kevMatched} device(s) match known exploited vulnerabilities (KEV).`,
-            },
-          }
-        : {
-            status: "met",
-            reason: { ja: "KEVに該当する機器はありません。", en: "No device matches the KEV catalogue." },
-          };
+      const k = d.kev;
+      if (k.affectedDevices > 0)
+        return {
+          status: "unmet",
+          reason: {
+            ja: `${k.affectedDevices}台の機器が既知の悪用された脆弱性（KEV）の影響を受けるバージョンです（${k.affectedEntries}件、NVD の影響範囲による）。全額を減点しています。`,
+            en: `${k.affectedDevices} device(s) run a version affected by known exploited vulnerabilities (${k.affectedEntries} KEV entries, by NVD's ranges); the item counts as unmet.`,
+          },
+        };
+      if (k.unknownOnlyDevices > 0)
+        return {
+          status: "partial",
+          credit: KEV_UNKNOWN_CREDIT,
+          reason: {
+            ja: `該当と判定された KEV はありませんが、${k.unknownOnlyDevices}台の機器の${k.unknownEntries}件は影響範囲のデータがないかバージョンを比較できず「要確認」です。確認すべき事項であり既知の穴ではないため、軽く（${Math.round((1 - KEV_UNKNOWN_CREDIT) * 100)}%）だけ減点しています。`,
+            en: `No device is affected, but ${k.unknownEntries} KEV entries on ${k.unknownOnlyDevices} device(s) are "unknown" (no range data, or a version Sonae cannot compare). They are checks to make, not known holes, so they weigh lightly (${Math.round((1 - KEV_UNKNOWN_CREDIT) * 100)}% of the item).`,
+          },
+        };
+      return {
+        status: "met",
+        reason: {
+          ja: "KEV の影響を受けるバージョンの機器はありません（NVD の影響範囲による）。",
+          en: "No device runs a version affected by a KEV entry (by NVD's ranges).",
+        },
+      };
     }
     case "devices.mfa": {
       const d = facts.devices;

@@ -16,8 +16,16 @@ export type ReadinessFacts = {
     /** VPN, RDP gateway and other remote-access devices. */
     remoteAccess: number;
     remoteAccessWithMfa: number;
-    /** Devices with a known-exploited vulnerability match; null when the KEV check is not available. */
-    kevMatched: number | null;
+    /**
+     * KEV verdicts over the register (issue 12): devices with an affected entry, devices whose entries are only
+     * unknown (no range data / version not comparable), and entry counts; null when the KEV check is unavailable.
+     */
+    kev: {
+      affectedDevices: number;
+      affectedEntries: number;
+      unknownOnlyDevices: number;
+      unknownEntries: number;
+    } | null;
   };
   network?: { nodes: number; edges: number };
   /** Hook for the plans area: facts from the written manual / BCP. */

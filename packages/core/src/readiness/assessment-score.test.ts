@@ -76,7 +76,12 @@ describe("assessment", () => {
           clockSynchronised: false,
         },
       ],
-      devices: { total: 2, remoteAccess: 1, remoteAccessWithMfa: 0, kevMatched: 1 },
+      devices: {
+        total: 2,
+        remoteAccess: 1,
+        remoteAccessWithMfa: 0,
+        kev: { affectedDevices: 1, affectedEntries: 3, unknownOnlyDevices: 1, unknownEntries: 2 },
+      },
     };
     const answers = new Map<string, ManualAnswer>([
       ["credentials", { answer: "partial", note: null }],
@@ -117,6 +122,38 @@ describe("assessment", () => {
     expect(logs).toBeLessThan(cred);
     expect(gaps.map((g) => g.rank)).toEqual(gaps.map((_, i) => i + 1));
     expect(gaps[0]?.fix.ja).toContain("KEV");
+  });
+
+  it("weighs KEV entries by verdict: affected fully, unknown lightly with the reason, not affected not at all", () => {
+    const kev = (k: { affectedDevices: number; unknownOnlyDevices: number }) =>
+      assessChecklist(
+        checklist,
+        {
+          today: TODAY,
+          devices: {
+            total: 3,
+            remoteAccess: 0,
+            remoteAccessWithMfa: 0,
+            kev: { ...k, affectedEntries: k.affectedDevices * 2, unknownEntries: k.unknownOnlyDevices * 3 },
+          },
+        },
+        none,
+      );
+    const item = (items: ReturnType<typeof kev>) => items.find((i) => i.id === "vpn-patched")!;
+    const affected = kev({ affectedDevices: 1, unknownOnlyDevices: 1 });
+    const unknownOnly = kev({ affectedDevices: 0, unknownOnlyDevices: 2 });
+    const clean = kev({ affectedDevices: 0, unknownOnlyDevices: 0 });
+    expect(item(affected)).toMatchObject({ status: "unmet" });
+    expect(item(unknownOnly)).toMatchObject({ status: "partial", credit: 0.75 });
+    expect(item(unknownOnly).reason.ja).toContain("要確認");
+    expect(item(unknownOnly).reason.ja).toContain("25%");
+    expect(item(clean).status).toBe("met");
+    const score = (items: ReturnType<typeof kev>) => scoreAssessment(items).score!;
+    // Same registers otherwise: unknown entries cost a quarter of what affected ones cost.
+    expect(score(clean) - score(unknownOnly)).toBeGreaterThan(0);
+    expect((score(clean) - score(affected)) / (score(clean) - score(unknownOnly))).toBeCloseTo(4, 0);
+    const gap = rankGaps(unknownOnly).find((g) => g.itemId === "vpn-patched")!;
+    expect(gap.credit).toBe(0.75);
   });
 
   it("uses plan and drill facts when the plans area provides them", () => {

@@ -37,14 +37,17 @@ export function assessChecklist(
     const manual = answers.get(item.id) ?? null;
     const derived = deriveItemStatus(item.derivation, facts);
     let status: ItemStatus = derived.status;
+    let credit = derived.credit;
     let basis: TAssessedItem["basis"] = derived.status === "unknown" ? "none" : "register";
     let reason = derived.reason;
     if (manual?.answer === "not_applicable" && item.allowNotApplicable) {
       status = "not_applicable";
+      credit = undefined;
       basis = "manual";
       reason = { ja: "対象外と回答されています。", en: "Answered as not applicable." };
     } else if (derived.status === "unknown" && manual && manual.answer !== "not_applicable") {
       status = FROM_ANSWER[manual.answer];
+      credit = undefined;
       basis = "manual";
       const label = ANSWER_LABEL[manual.answer];
       reason = { ja: `手入力の回答: ${label.ja}`, en: `Manual answer: ${label.en}` };
@@ -64,8 +67,14 @@ export function assessChecklist(
       answer: manual?.answer ?? null,
       note: manual?.note ?? null,
       victimFigure: item.victimFigure,
+      ...(credit === undefined ? {} : { credit }),
     };
   });
+}
+
+/** Share of an item's weight it earns: its own credit when the derivation gave one, else its status's share. */
+function earnedShare(item: Pick<TAssessedItem, "status" | "credit">): number {
+  return item.credit ?? VALUE[item.status as keyof typeof VALUE];
 }
 
 /**
@@ -81,7 +90,7 @@ export function scoreAssessment(items: readonly TAssessedItem[]): {
   const answered = applicable.filter((i) => i.status !== "unknown").length;
   const total = applicable.reduce((sum, i) => sum + i.risk, 0);
   if (answered === 0 || total === 0) return { score: null, answered, applicable: applicable.length };
-  const earned = applicable.reduce((sum, i) => sum + i.risk * VALUE[i.status as keyof typeof VALUE], 0);
+  const earned = applicable.reduce((sum, i) => sum + i.risk * earnedShare(i), 0);
   return { score: Math.round((100 * earned) / total), answered, applicable: applicable.length };
 }
 
@@ -96,7 +105,7 @@ export function rankGaps(items: readonly TAssessedItem[]): TReadinessGap[] {
     .map(({ item, order }) => ({
       item,
       order,
-      loss: item.risk * (1 - VALUE[item.status as keyof typeof VALUE]),
+      loss: item.risk * (1 - earnedShare(item)),
     }))
     .sort((a, b) => b.loss - a.loss || b.item.risk - a.item.risk || a.order - b.order)
     .map(({ item }, i) => ({
@@ -107,6 +116,7 @@ export function rankGaps(items: readonly TAssessedItem[]): TReadinessGap[] {
       risk: item.risk,
       reason: item.reason,
       fix: item.fix,
+      ...(item.credit === undefined ? {} : { credit: item.credit }),
     }));
 }
 
@@ -130,7 +140,8 @@ export function mergeDrillFindingsIntoGaps(
   gaps: readonly TReadinessGap[],
   findings: readonly DrillFindingGapInput[],
 ): TReadinessGap[] {
-  const lossOf = (g: TReadinessGap) => g.risk * (1 - (VALUE[g.status as keyof typeof VALUE] ?? 0));
+  const lossOf = (g: TReadinessGap) =>
+    g.risk * (1 - (g.credit ?? VALUE[g.status as keyof typeof VALUE] ?? 0));
   const fromDrills: TReadinessGap[] = findings.map((f) => ({
     itemId: `drill-finding:${f.id}`,
     rank: 0,

@@ -65,7 +65,15 @@ export const ZUpdateDeviceRequest = ZDeviceInput;
 
 const ZLocalised = z.object({ ja: z.string(), en: z.string() });
 
-/** One CISA KEV entry that applies to a device, with the matcher's version verdict and its reason. */
+/**
+ * Verdict of one KEV entry for one device (issue 12): affected (version in a vulnerable range), not affected
+ * (NVD has ranges for the product and the version is outside all), unknown (no range data, or a version Sonae
+ * cannot compare). Never guessed.
+ */
+export const KEV_VERDICTS = ["affected", "version-unknown", "not-affected-by-version"] as const;
+export type TKevVerdict = (typeof KEV_VERDICTS)[number];
+
+/** One CISA KEV entry that applies to a device, with its verdict and the basis of that verdict. */
 export const ZKevMatch = z.object({
   cveID: z.string(),
   vendorProject: z.string(),
@@ -75,8 +83,21 @@ export const ZKevMatch = z.object({
   dueDate: z.string(),
   knownRansomwareCampaignUse: z.string(),
   requiredAction: z.string(),
-  versionVerdict: z.enum(["affected", "not-affected-by-version", "version-unknown"]),
+  versionVerdict: z.enum(KEV_VERDICTS),
+  /** The basis in words: the range, the device's version, the NVD record date and retrieval date. */
   reason: ZLocalised,
+  basis: z.object({
+    kind: z.enum(["nvd", "cve5-cna", "none"]),
+    recordDate: z.string().nullable(),
+    retrieved: z.string().nullable(),
+    range: z.string().nullable(),
+  }),
+  /** First fixed version NVD names for the matched range. */
+  fixedVersion: z.string().nullable(),
+  /** CWE weaknesses with a short Japanese name (content/kev/cwe-labels.json). */
+  weaknesses: z.array(z.object({ cwe: z.string(), label: ZLocalised.nullable() })),
+  /** Vendor advisory from the KEV notes: shown as inert text, never a link. */
+  advisoryUrl: z.string().nullable(),
   matchedBy: z.string(),
 });
 export type TKevMatch = z.infer<typeof ZKevMatch>;
@@ -87,6 +108,13 @@ export const ZKevCatalogSummary = z.object({
   dateReleased: z.string(),
   source: z.string(),
   count: z.number().int(),
+  /** The NVD affected-version data behind the verdicts: newest retrieval day, files, NVD's required notice. */
+  nvd: z.object({
+    retrieved: z.string(),
+    files: z.number().int(),
+    cves: z.number().int(),
+    notice: z.string(),
+  }),
 });
 export type TKevCatalogSummary = z.infer<typeof ZKevCatalogSummary>;
 
@@ -108,7 +136,13 @@ export const ZDevice = z.object({
   logLocation: z.enum(LOG_LOCATIONS).nullable(),
   notes: z.string().nullable(),
   updatedAt: z.string(),
+  /** Affected first (red), then unknown (amber), then not affected (counted quietly). */
   kevMatches: z.array(ZKevMatch),
+  kevCounts: z.object({
+    affected: z.number().int(),
+    unknown: z.number().int(),
+    notAffected: z.number().int(),
+  }),
 });
 export type TDevice = z.infer<typeof ZDevice>;
 

@@ -13,7 +13,17 @@ export const ZKevCatalogStatus = z.object({
       problem: z.string().optional(),
     }),
   ),
+  /** NVD affected-version files: shipped, fetched and uploaded, each with its retrieval day. */
+  nvd: z.array(
+    z.object({
+      origin: z.string(),
+      retrieved: z.string(),
+      count: z.number().int(),
+      problem: z.string().optional(),
+    }),
+  ),
   officialUrl: z.string(),
+  nvdNotice: z.string(),
 });
 export type TKevCatalogStatus = z.infer<typeof ZKevCatalogStatus>;
 
@@ -21,7 +31,10 @@ export type TKevCatalogStatus = z.infer<typeof ZKevCatalogStatus>;
 export const ZRegistersSummary = z.object({
   devices: z.object({
     total: z.number().int(),
+    /** Devices with at least one KEV entry whose verdict is "affected". */
     withKevMatches: z.number().int(),
+    /** Devices with no affected entry but at least one "unknown" (check the vendor advisory). */
+    withKevUnknown: z.number().int(),
     withRansomwareKev: z.number().int(),
     withoutMfa: z.number().int(),
     logsInMemoryOnly: z.number().int(),
@@ -35,3 +48,21 @@ export const ZRegistersSummary = z.object({
   }),
 });
 export type TRegistersSummary = z.infer<typeof ZRegistersSummary>;
+
+/** Upload of a KEV catalogue or an NVD records file for machines without internet (admins). */
+export const ZKevUploadRequest = z.object({
+  kind: z.enum(["catalog", "nvd"]),
+  fileName: z.string().trim().min(1).max(255),
+  /** base64 of the file (JSON, or .json.gz); at most 48 MB of file. */
+  contentBase64: z
+    .string()
+    .max(64 * 1024 * 1024)
+    .regex(/^[A-Za-z0-9+/=\r\n]*$/, "base64"),
+});
+export type TKevUploadRequest = z.infer<typeof ZKevUploadRequest>;
+
+/** What the device form suggests: vendor and product names the KEV/NVD data knows. */
+export const ZKevSuggestions = z.object({
+  vendors: z.array(z.object({ name: z.string(), products: z.array(z.string()) })),
+});
+export type TKevSuggestions = z.infer<typeof ZKevSuggestions>;

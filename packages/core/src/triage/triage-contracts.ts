@@ -16,6 +16,8 @@ export const ZTimelineEventView = z.object({
   user: z.string(),
   sourceAddress: z.string(),
   details: z.record(z.string(), z.string()),
+  /** Recovered from EVTX slack space (deleted or overwritten record). */
+  recovered: z.boolean().optional(),
 });
 export type TTimelineEventView = z.infer<typeof ZTimelineEventView>;
 

@@ -21,9 +21,10 @@ export type RestoreOptions = {
   label?: string;
   /**
    * Runs inside the restore transaction after every row is in and checked; if it throws, nothing
-   * is restored. `sonae restore` places the evidence vault here, so files and rows land together.
+   * is restored. `sonae restore` places the evidence vault here, so files and rows land together,
+   * and checks the dump's own creation time and row counts against its archive manifest.
    */
-  beforeCommit?: (tx: RestoreTx) => Promise<void>;
+  beforeCommit?: (tx: RestoreTx, restored: RestoreSummary) => Promise<void>;
 };
 
 function invalid(ja: string, en: string): AppError {
@@ -150,7 +151,7 @@ export async function restoreDatabaseStream(
         }
       }
       await resetSequences(tx);
-      await options.beforeCommit?.(tx);
+      await options.beforeCommit?.(tx, { createdAt: header.createdAt, tables: counts });
     });
     return { createdAt: header.createdAt, tables: counts };
   } finally {

@@ -100,3 +100,28 @@ export const evidenceTriageRuns = pgTable(
   },
   (t) => [index("evidence_triage_runs_incident_idx").on(t.incidentId)],
 );
+
+/**
+ * Public keys this organisation knows as evidence signers besides the installation's own key:
+ * collector kits it issued (`kind = kit`: kit id, incident, platform, issued to whom and when) and keys
+ * a person added (`kind = person`, e.g. a police examiner's or another installation's). A bundle signed
+ * by none of them is shown as "signature valid — signer unknown".
+ */
+export const evidenceSignerKeys = pgTable(
+  "evidence_signer_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: orgRef(),
+    kind: text("kind", { enum: ["kit", "person"] }).notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    publicKeyPem: text("public_key_pem").notNull(),
+    label: text("label").notNull(),
+    kitId: text("kit_id"),
+    incidentId: uuid("incident_id").references(() => incidents.id, { onDelete: "set null" }),
+    platform: text("platform"),
+    issuedTo: text("issued_to"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("evidence_signer_keys_org_fingerprint_unique").on(t.organisationId, t.fingerprint)],
+);

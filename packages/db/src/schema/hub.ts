@@ -1,5 +1,7 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
+  bigint,
   customType,
   index,
   integer,
@@ -49,20 +51,34 @@ export const hubMemberships = pgTable("hub_memberships", {
  * (the report is still accepted: a victim is never turned away); a unit admin confirms it after
  * checking the fingerprint with the organisation out of band.
  */
-export const hubOrgKeys = pgTable("hub_org_keys", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  /** SHA-256 of the raw 32-byte public key, hex. */
-  fingerprint: text("fingerprint").notNull().unique(),
-  publicKey: text("public_key").notNull(),
-  orgName: text("org_name").notNull(),
-  prefectureUnitId: smallint("prefecture_unit_id").notNull(),
-  status: text("status", { enum: ["pending", "active", "revoked"] })
-    .notNull()
-    .default("pending"),
-  registeredAt: at("registered_at").notNull().defaultNow(),
-  confirmedBy: uuid("confirmed_by").references(() => users.id),
-  confirmedAt: at("confirmed_at"),
-});
+export const hubOrgKeys = pgTable(
+  "hub_org_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** SHA-256 of the raw 32-byte public key, hex. */
+    fingerprint: text("fingerprint").notNull().unique(),
+    publicKey: text("public_key").notNull(),
+    orgName: text("org_name").notNull(),
+    prefectureUnitId: smallint("prefecture_unit_id").notNull(),
+    status: text("status", { enum: ["pending", "active", "revoked"] })
+      .notNull()
+      .default("pending"),
+    registeredAt: at("registered_at").notNull().defaultNow(),
+    confirmedBy: uuid("confirmed_by").references(() => users.id),
+    confirmedAt: at("confirmed_at"),
+    /** Reports stored and their sealed bytes while the key was unconfirmed: the per-key quota of that lane. */
+    pendingReports: integer("pending_reports").notNull().default(0),
+    pendingBytes: bigint("pending_bytes", { mode: "number" }).notNull().default(0),
+  },
+  // A new key claiming a name another key already uses is flagged (issue 16 §4): look names up
+  // by their normalised form (case and spaces, incl. the ideographic space, ignored).
+  (t) => [index("hub_org_keys_name_norm_idx").on(orgNameNorm(t.orgName))],
+);
+
+/** The normalised organisation name the index above is built on; queries must use the same expression. */
+export function orgNameNorm(column: AnyPgColumn | SQL) {
+  return sql`lower(regexp_replace(${column}, '[[:space:]　]+', '', 'g'))`;
+}
 
 /** Nonces of signed requests and used proof-of-work challenges: a second use is a replay. */
 export const hubNonces = pgTable(

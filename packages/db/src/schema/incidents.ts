@@ -52,7 +52,13 @@ export const incidents = pgTable(
     intrusionDetail: text("intrusion_detail"),
     wizardStep: text("wizard_step").notNull().default("what"),
     demand: jsonb("demand").$type<Record<string, unknown>>(),
+    /** Common forms: consent to share with NCO, critical-infrastructure level, DDoS details (core ZIncidentDdos). */
+    ncoConsent: text("nco_consent").notNull().default("unknown"),
+    criticalInfrastructure: text("critical_infrastructure").notNull().default("unknown"),
+    ddos: jsonb("ddos").$type<Record<string, unknown>>(),
     family: jsonb("family").$type<Record<string, unknown>>(),
+    /** The four 規則7条 questions as answered (core ZPpcAssessment); null until someone answers. */
+    ppcAssessment: jsonb("ppc_assessment").$type<Record<string, unknown>>(),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
@@ -128,6 +134,14 @@ export const incidentIndicators = pgTable(
     note: text("note"),
     /** extracted | manual */
     origin: text("origin").notNull(),
+    /**
+     * A value on a warning list is context until a person promotes it to an indicator with a reason;
+     * the lists it matched at that moment are kept with the reason (shown and audited).
+     */
+    promotedAt: at("promoted_at"),
+    promotedBy: uuid("promoted_by").references(() => users.id),
+    promotionReason: text("promotion_reason"),
+    promotionLists: jsonb("promotion_lists").$type<{ listId: string; date: string }[]>(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("incident_indicators_unique").on(t.incidentId, t.kind, t.value)],
@@ -163,4 +177,31 @@ export const incidentMembers = pgTable(
     addedAt: at("added_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] })],
+);
+
+/**
+ * Each send of a common form (共通様式) is a version: first, follow-up or final report. `rows` keeps
+ * the form's items as sent, so the next follow-up can show exactly what changed. Append-only.
+ */
+export const incidentFormSends = pgTable(
+  "incident_form_sends",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: orgRef(),
+    incidentId: incidentRef(),
+    /** ransomware | ddos */
+    form: text("form").notNull(),
+    version: integer("version").notNull(),
+    /** first | follow-up | final */
+    kind: text("kind").notNull(),
+    recipient: text("recipient").notNull(),
+    reportNumber: text("report_number"),
+    sentAt: at("sent_at").notNull(),
+    rows: jsonb("rows").notNull().$type<[string, string, string][]>(),
+    changes: jsonb("changes").notNull().$type<{ item: string; before: string; after: string }[]>(),
+    sentBy: uuid("sent_by").references(() => users.id),
+    sentByName: text("sent_by_name").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("incident_form_sends_version_unique").on(t.incidentId, t.form, t.version)],
 );

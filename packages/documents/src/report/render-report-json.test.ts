@@ -28,10 +28,10 @@ describe("renderReportJson and the published schema", () => {
 
   it("the schema rejects a package without a required field, and the renderer refuses it", () => {
     const json = JSON.parse(renderReportJson(createReportFixture()));
-    delete json.contactPerson.phone;
+    delete json.contactPerson.name;
     expect(validate(json)).toBe(false);
     expect(validate.errors?.some((e) => e.params && "missingProperty" in e.params)).toBe(true);
-    expect(() => renderReportJson(json)).toThrow(/phone/);
+    expect(() => renderReportJson(json)).toThrow(/name/);
   });
 
   it("rejects an unknown indicator kind", () => {

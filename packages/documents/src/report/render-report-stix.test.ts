@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createFullReportFixture } from "../../test/full-report-fixture";
 import { SHARED_DATA } from "../../test/plan-fixture";
 import { createReportFixture } from "../../test/report-fixture";
 import { validateStixBundle, validateWithOfficialBundleSchema } from "../../test/stix-validator";
@@ -31,6 +32,19 @@ describe("renderReportStix", () => {
     expect(target).toBeDefined();
     delete (target as Obj)[property];
     expect(validateStixBundle(bundle)).not.toEqual([]);
+  });
+
+  it("exports the full incident valid, with warning-list values neither indicators nor observables", () => {
+    const model = createFullReportFixture();
+    const bundle = renderReportStix(model);
+    expect(validateStixBundle(bundle)).toEqual([]);
+    const context = model.indicators.filter((i) => i.context).map((i) => i.value);
+    expect(context).toEqual(["twitter.com", "www.torproject.org"]);
+    for (const o of bundle.objects) {
+      if (o.type !== "indicator" && !("value" in o)) continue;
+      for (const value of context) expect(JSON.stringify(o)).not.toContain(value);
+    }
+    expect(find(bundle.objects, "indicator")).toHaveLength(model.indicators.length - context.length);
   });
 
   it("fails validation when an object uses an extension-definition missing from the bundle", () => {

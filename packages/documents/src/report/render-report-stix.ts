@@ -9,6 +9,7 @@ import {
 import { createSdoId } from "../stix/stix-ids";
 import { buildObservable } from "../stix/stix-observables";
 import { parseReportPackage, type TReportPackageModel } from "./report-model";
+import { attackIndicators } from "./report-sections-attack";
 
 export interface TStixBundle {
   type: "bundle";
@@ -83,7 +84,8 @@ export function renderReportStix(model: unknown): TStixBundle {
     object_marking_refs: [marking.id],
   };
   const incident = buildIncident(m, common, ref);
-  const observables = m.indicators.map((indicator) => ({ indicator, ...buildObservable(indicator) }));
+  // Values on a warning list are context: never an indicator, an observable or a pattern.
+  const observables = attackIndicators(m).map((indicator) => ({ indicator, ...buildObservable(indicator) }));
   const scos = [...new Map(observables.map((o) => [o.sco.id, o.sco])).values()];
   // Copies: callers may modify the bundle, and the shared definitions must stay intact.
   const objects: TStixObject[] = structuredClone([

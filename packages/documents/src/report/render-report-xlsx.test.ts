@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { createDdosReportFixture, createFullReportFixture } from "../../test/full-report-fixture";
 import { createReportFixture, readFortiosKev } from "../../test/report-fixture";
+import { buildCommonFormRows, diffFormRows } from "./common-form-rows";
 import { renderReportXlsx } from "./render-report-xlsx";
+import { parseReportPackage } from "./report-model";
 
 async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -66,5 +69,59 @@ describe("renderReportXlsx", () => {
     const wb = await readBack(await renderReportXlsx(model));
     const fields = fieldsOf(wb.getWorksheet("DDoS攻撃事案共通様式")!);
     expect(fields.get("最大通信量（Gbps）")).toBe("12.5");
+  });
+
+  it("fills every ransomware form item the full incident knows, marks what changed in a follow-up", async () => {
+    const model = createFullReportFixture();
+    const wb = await readBack(await renderReportXlsx(model));
+    const form = wb.getWorksheet("ランサムウェア事案共通様式")!;
+    const fields = fieldsOf(form);
+    expect(fields.get("報告番号")).toBe("INC-2026-0007-2");
+    expect(fields.get("報告先")).toBe("埼玉県警察");
+    expect(fields.get("第1報・続報・最終報")).toBe("続報（第2版）");
+    expect(fields.get("国家サイバー統括室（NCO）への共有の同意")).toBe("あり");
+    expect(fields.get("重要インフラサービスの維持レベルを下回ったか")).toBe("重要インフラ事業者ではない");
+    expect(fields.get("被害届の提出または相談")).toBe("被害届の提出を希望");
+    expect(fields.get("要求額")).toBe("2 BTC");
+    expect(fields.get("支払期限")).toBe("2026-11-27");
+    expect(fields.get("被害端末")).toMatch(
+      /^計 21台（ファイルサーバ 1台、パソコン 19台、ドメインコントローラ 1台）。暗号化 20台/,
+    );
+    expect(fields.get("経緯（時系列）")).toContain("VPN装置に海外IPからのログイン成功");
+    expect(fields.get("特徴（ハッシュ値・通信先IP・連絡先等）")).not.toContain("twitter.com");
+    let marked = "";
+    form.eachRow((row) => {
+      if (row.getCell(4).value === "変更あり") marked += String(row.getCell(2).value);
+    });
+    expect(marked).toBe("要求額");
+    expect(wb.getWorksheet("被害端末")!.rowCount).toBe(1 + 21);
+    expect(wb.getWorksheet("前回報告からの変更点")!.getRow(2).getCell(3).value).toBe("2 BTC");
+    expect(wb.getWorksheet("特徴（インディケータ）")!.rowCount).toBe(1 + model.indicators.length - 2);
+  });
+
+  it("fills the DDoS form from a DDoS incident (ATT&CK-aligned type, volume, duration, mitigation, impact)", async () => {
+    const wb = await readBack(await renderReportXlsx(createDdosReportFixture()));
+    expect(wb.getWorksheet("ランサムウェア事案共通様式")).toBeUndefined();
+    const fields = fieldsOf(wb.getWorksheet("DDoS攻撃事案共通様式")!);
+    expect(fields.get("攻撃の種類（MITRE ATT&CK T1498/T1499）")).toContain("T1498.002");
+    expect(fields.get("最大通信量（Gbps）")).toBe("12.5");
+    expect(fields.get("最大パケット数（pps）")).toBe("3200000");
+    expect(fields.get("継続時間（分）")).toBe("185");
+    expect(fields.get("緩和策（実施した対策）")).toContain("CDN");
+    expect(fields.get("影響")).toContain("受注停止");
+    expect(fields.get("被害届の提出または相談")).toBe("相談のみ");
+  });
+
+  it("diffs two sends by item, ignoring the report section that changes every time", () => {
+    const first = parseReportPackage({
+      ...createFullReportFixture(),
+      ransom: { ...createFullReportFixture().ransom, amount: undefined },
+    });
+    const next = parseReportPackage(createFullReportFixture());
+    const changes = diffFormRows(
+      buildCommonFormRows(first, "ransomware"),
+      buildCommonFormRows(next, "ransomware"),
+    );
+    expect(changes).toEqual([{ item: "ランサムウェア固有項目／要求額", before: "", after: "2 BTC" }]);
   });
 });

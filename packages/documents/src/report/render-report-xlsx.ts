@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import { formatDateTime } from "../shared/format-date";
+import { buildCommonFormRows, commonFormsOf, type TFormRow } from "./common-form-rows";
+import { INDICATOR_KINDS, labelCode, TERMINAL_ROLES } from "./report-codes";
 import { labelValue, REPORT_LABELS } from "./report-labels";
 import { parseReportPackage, type TReportPackageModel } from "./report-model";
+import { attackIndicators } from "./report-sections-attack";
 
 /**
  * Strings that a spreadsheet could read as a formula (OWASP "CSV injection": = + - @ tab CR) get a
@@ -12,91 +15,52 @@ export function escapeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-type Row = [section: string, label: string, value: string | undefined];
+const SHEET_NAMES = { ransomware: "ランサムウェア事案共通様式", ddos: "DDoS攻撃事案共通様式" } as const;
+const l = REPORT_LABELS.ja;
 
-function buildRansomwareRows(m: TReportPackageModel): Row[] {
-  const l = REPORT_LABELS.ja;
-  const v = (x: Parameters<typeof labelValue>[1]) => labelValue(l, x);
-  const dt = (iso: string | undefined) => (iso ? formatDateTime(iso, "ja") : undefined);
-  const basic = "基本情報";
-  const outline = "概要";
-  const ransom = "ランサムウェア固有項目";
-  return [
-    [basic, l.f.orgName, m.organisation.name],
-    [basic, l.f.prefecture, m.organisation.prefecture],
-    [basic, l.f.industry, m.organisation.industry],
-    [
-      basic,
-      l.f.contact,
-      m.contactPerson.title ? `${m.contactPerson.name}（${m.contactPerson.title}）` : m.contactPerson.name,
-    ],
-    [basic, l.f.phone, m.contactPerson.phone],
-    [basic, l.f.email, m.contactPerson.email],
-    [basic, l.f.reachable24h, v(m.contactPerson.reachable24h)],
-    [outline, l.f.title, m.incident.title],
-    [outline, l.f.discoveredAt, dt(m.incident.discoveredAt)],
-    [outline, l.f.firstAnomalyAt, dt(m.incident.firstAnomalyAt)],
-    [outline, l.f.discoveredHow, m.incident.discoveredHow],
-    [outline, "被害の概要（停止した業務・漏えいのおそれ）", m.incident.summary],
-    [outline, "影響（顧客・業務・取引先）", m.incident.businessImpact],
-    [outline, l.f.personalData, v(m.incident.personalDataInvolved)],
-    [
-      outline,
-      "初動対応",
-      m.actionsTaken.map((a) => (a.at ? `${dt(a.at)} ${a.action}` : a.action)).join("\n"),
-    ],
-    [
-      outline,
-      "他機関への届出",
-      m.otherNotifications.map((n) => `${n.to} ${dt(n.at)} ${n.reference ?? ""}`.trim()).join("\n"),
-    ],
-    [ransom, "ランサムノート", m.ransom.noteText],
-    [ransom, l.f.noteFile, m.ransom.noteFileName],
-    [ransom, "暗号化されたファイルの拡張子", m.ransom.encryptedExtension],
-    [ransom, "ランサムウェアの類型: 暗号化", v(m.ransom.encrypted)],
-    [ransom, "ランサムウェアの類型: 漏えいの脅迫（リークサイト・SNS等）", v(m.ransom.leakThreatened)],
-    [ransom, "ランサムウェアの類型: 金銭の要求", v(m.ransom.demanded)],
-    [ransom, "侵入方法", [v(m.intrusion.method), m.intrusion.detail].filter(Boolean).join(": ")],
-    [
-      ransom,
-      "特徴（ハッシュ値・通信先IP・連絡先等）",
-      m.indicators.map((i) => `${i.kind}: ${i.value}`).join("\n"),
-    ],
-    [ransom, l.f.family, m.incident.familyName],
-    [ransom, l.f.paid, v(m.ransom.paid)],
-    [
-      ransom,
-      "外部接続機器（パッチ・KEV）",
-      m.internetFacingDevices
-        .map(
-          (d) =>
-            `${d.name} ${[d.vendor, d.product, d.version].filter(Boolean).join(" ")} / ${v(d.patchState)} / ${d.kevMatches.map((k) => k.cveId).join(", ") || "KEVなし"}`,
-        )
-        .join("\n"),
-    ],
-  ];
+function addTable(wb: ExcelJS.Workbook, name: string, columns: [string, number][], rows: string[][]) {
+  const ws = wb.addWorksheet(name);
+  ws.columns = columns.map(([header, width]) => ({ header, width }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  for (const r of rows) ws.addRow(r.map(escapeFormula)).alignment = { wrapText: true, vertical: "top" };
+  return ws;
 }
 
-function addLabelledSheet(wb: ExcelJS.Workbook, name: string, note: string, rows: Row[]): void {
-  const ws = wb.addWorksheet(name);
-  ws.columns = [
-    { header: "区分", key: "section", width: 22 },
-    { header: "項目", key: "label", width: 44 },
-    { header: "記入内容", key: "value", width: 90 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const [section, label, value] of rows) {
-    const row = ws.addRow([escapeFormula(section), escapeFormula(label), escapeFormula(value ?? "")]);
-    row.alignment = { wrapText: true, vertical: "top" };
-  }
+/** The form as labelled rows; in a follow-up the items that changed since the last send are marked. */
+function addFormSheet(
+  wb: ExcelJS.Workbook,
+  m: TReportPackageModel,
+  name: string,
+  rows: TFormRow[],
+  note: string,
+) {
+  const changed = new Set((m.commonForm?.changes ?? []).map((c) => c.item));
+  const ws = addTable(
+    wb,
+    name,
+    [
+      ["区分", 22],
+      ["項目", 44],
+      ["記入内容", 90],
+      ["前回からの変更", 14],
+    ],
+    rows.map(([section, label, value]) => [
+      section,
+      label,
+      value,
+      changed.has(`${section}／${label}`) ? "変更あり" : "",
+    ]),
+  );
   ws.addRow([]);
-  ws.addRow(["注記", escapeFormula(note), ""]);
+  ws.addRow(["注記", escapeFormula(note), "", ""]);
 }
 
 /**
- * Renders the fields of the common ransomware report form (ランサムウェア事案共通様式, accepted by
- * Japanese authorities since 2025-10-01) as labelled rows in an XLSX, plus an indicator sheet and, when
- * present, the DDoS form fields. Every cell is a plain string: no hyperlinks, no formulas.
+ * Renders the common report forms (共通様式, accepted by Japanese authorities since 2025-10-01): the
+ * ransomware form and/or the DDoS form as labelled rows, the affected terminals, the timeline, the
+ * indicators (warning-list values excluded) and, for a follow-up, what changed since the last send.
+ * Every cell is a plain string: no hyperlinks, no formulas.
  */
 export async function renderReportXlsx(model: unknown): Promise<Buffer> {
   const m = parseReportPackage(model);
@@ -105,25 +69,68 @@ export async function renderReportXlsx(model: unknown): Promise<Buffer> {
   wb.created = new Date(m.generatedAt);
   wb.modified = new Date(m.generatedAt);
   const note = `${m.confidentiality}。項目は公開情報に基づく（公式様式の原本は未確認）。最初の報告は最小限でよく、後の報告で追記する。`;
-  addLabelledSheet(wb, "ランサムウェア事案共通様式", note, buildRansomwareRows(m));
-  const ind = wb.addWorksheet("特徴（インディケータ）");
-  ind.columns = [
-    { header: "種類", key: "kind", width: 10 },
-    { header: "値", key: "value", width: 90 },
-    { header: "備考", key: "note", width: 30 },
-  ];
-  for (const i of m.indicators) ind.addRow([i.kind, escapeFormula(i.value), escapeFormula(i.note ?? "")]);
-  if (m.ddos) {
-    const d = m.ddos;
-    const s = "DDoS攻撃";
-    addLabelledSheet(wb, "DDoS攻撃事案共通様式", note, [
-      [s, "攻撃の種類（T1498/T1499）", d.attackType],
-      [s, "最大通信量（Gbps）", d.peakGbps?.toString()],
-      [s, "最大パケット数（pps）", d.peakPps?.toString()],
-      [s, "継続時間（分）", d.durationMinutes?.toString()],
-      [s, "緩和策", d.mitigation],
-      [s, "影響", d.impact],
-    ]);
+  for (const kind of commonFormsOf(m))
+    addFormSheet(wb, m, SHEET_NAMES[kind], buildCommonFormRows(m, kind), note);
+  const v = (x: Parameters<typeof labelValue>[1]) => labelValue(l, x);
+  const dt = (iso: string | undefined) => (iso ? formatDateTime(iso, "ja") : "");
+  if (m.affectedTerminals.length > 0) {
+    addTable(
+      wb,
+      "被害端末",
+      [
+        [l.f.name, 24],
+        [l.f.account, 18],
+        [l.f.role, 18],
+        [l.f.os, 20],
+        [l.f.encrypted, 10],
+        [l.f.symptoms, 50],
+        [l.f.isolated, 10],
+        [l.f.isolatedAt, 24],
+        [l.f.poweredOff, 10],
+      ],
+      m.affectedTerminals.map((t) => [
+        t.name,
+        t.account ?? "",
+        labelCode(TERMINAL_ROLES, t.role, "ja"),
+        t.os ?? "",
+        v(t.encrypted),
+        t.symptoms ?? "",
+        v(t.isolated),
+        dt(t.isolatedAt),
+        v(t.poweredOff),
+      ]),
+    );
+  }
+  addTable(
+    wb,
+    "経緯",
+    [
+      [l.f.at, 28],
+      [l.f.event, 90],
+    ],
+    [...m.timeline].sort((a, b) => a.at.localeCompare(b.at)).map((t) => [dt(t.at), t.event]),
+  );
+  addTable(
+    wb,
+    "特徴（インディケータ）",
+    [
+      ["種類", 22],
+      ["値", 90],
+      ["備考", 30],
+    ],
+    attackIndicators(m).map((i) => [labelCode(INDICATOR_KINDS, i.kind, "ja"), i.value, i.note ?? ""]),
+  );
+  if (m.commonForm && m.commonForm.changes.length > 0) {
+    addTable(
+      wb,
+      "前回報告からの変更点",
+      [
+        ["項目", 50],
+        ["前回", 60],
+        ["今回", 60],
+      ],
+      m.commonForm.changes.map((c) => [c.item, c.before, c.after]),
+    );
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,7 +8,16 @@ export type TBlock =
   | { type: "paragraph"; text: string; tone?: "normal" | "warning" | "muted" }
   | { type: "list"; ordered: boolean; items: string[] }
   | { type: "table"; columns: TTableColumn[]; rows: string[][] }
-  | { type: "pageBreak" };
+  | { type: "pageBreak" }
+  | { type: "diagram"; caption: string; diagram: TDiagramFigure };
+
+/** A node-and-link drawing (the network diagram): PDF draws it as vectors, HTML embeds the SVG. */
+export interface TDiagramFigure {
+  nodes: { id: string; label: string; typeLabel: string; type: string; x: number; y: number }[];
+  edges: { source: string; target: string; label: string }[];
+  /** The same drawing as SVG for formats that show images (embedded as an image, never inline markup). */
+  svg?: string;
+}
 
 export interface TTableColumn {
   label: string;

@@ -41,9 +41,20 @@ function drawRow(
   doc.y = top + height;
 }
 
+/** Shortens the cells of a row taller than a whole page, so the row fits (pdfkit would spill it). */
+function fitRow(doc: Pdf, cells: string[], widths: number[], size: number, maxHeight: number): string[] {
+  let row = cells;
+  while (measureRow(doc, row, widths, "body", size) > maxHeight) {
+    const longest = row.reduce((best, cell, i) => (cell.length > (row[best]?.length ?? 0) ? i : best), 0);
+    const cell = row[longest] ?? "";
+    row = row.map((c, i) => (i === longest ? `${cell.slice(0, Math.floor(cell.length * 0.8))}…` : c));
+  }
+  return row;
+}
+
 /**
- * Draws a bordered table whose cells wrap; rows never split across pages and the header row
- * repeats on each new page so a printed page can be read on its own.
+ * Draws a bordered table whose cells wrap; rows never split across pages, the header row repeats
+ * on each new page, and the header is kept with its first rows (never alone at a page foot).
  */
 export function drawPdfTable(
   doc: Pdf,
@@ -57,10 +68,13 @@ export function drawPdfTable(
   const header = columns.map((c) => c.label);
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const headerHeight = measureRow(doc, header, widths, "bold", size);
-  const firstRow = rows[0] ? measureRow(doc, rows[0], widths, "body", size) : 0;
-  if (doc.y + headerHeight + firstRow > bottom()) doc.addPage();
+  const pageRoom = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - headerHeight;
+  const fitted = rows.map((row) => fitRow(doc, row, widths, size, pageRoom));
+  // Keep the header with up to two rows (or all, when fewer) on the same page.
+  const lead = fitted.slice(0, 2).reduce((sum, row) => sum + measureRow(doc, row, widths, "body", size), 0);
+  if (doc.y + headerHeight + Math.min(lead, pageRoom) > bottom()) doc.addPage();
   drawRow(doc, header, widths, "bold", size, "#e8e8e8");
-  for (const row of rows) {
+  for (const row of fitted) {
     if (doc.y + measureRow(doc, row, widths, "body", size) > bottom()) {
       doc.addPage();
       drawRow(doc, header, widths, "bold", size, "#e8e8e8");

@@ -2,7 +2,8 @@ import type { TBlock, TDocument } from "./document-blocks";
 import { escapeHtml as e } from "./escape-html";
 
 /**
- * Inline CSS only: the file must work with the network down, so no web fonts, no images, no url().
+ * Inline CSS only: the file must work with the network down, so no web fonts and no url(); the only
+ * images are data: URIs (the network diagram as SVG), which cannot run scripts.
  * Japanese text uses the fonts installed on the reader's machine.
  */
 const CSS = `
@@ -55,6 +56,12 @@ function renderBlock(block: TBlock): string {
     }
     case "pageBreak":
       return `<div class="page-break"></div>`;
+    case "diagram": {
+      // As an image (data: URI), never inline markup: an SVG from a received package stays inert.
+      if (!block.diagram.svg) return `<p class="muted">${e(block.caption)}</p>`;
+      const src = `data:image/svg+xml;base64,${Buffer.from(block.diagram.svg, "utf8").toString("base64")}`;
+      return `<figure><img src="${src}" alt="${e(block.caption)}" style="max-width:100%"><figcaption class="muted">${e(block.caption)}</figcaption></figure>`;
+    }
   }
 }
 
@@ -70,7 +77,7 @@ export function renderDocumentHtml(document: TDocument): string {
 <html lang="${document.lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(document.title)}</title>
 <style>${CSS}</style>

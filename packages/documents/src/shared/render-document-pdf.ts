@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { TBlock, TDocument } from "./document-blocks";
 import { loadJapaneseFonts } from "./fonts";
+import { diagramHeight, drawPdfDiagram } from "./pdf-diagram";
 import { drawPdfTable } from "./pdf-table";
 
 type Pdf = PDFKit.PDFDocument;
@@ -89,6 +90,9 @@ function drawBlock(doc: Pdf, block: TBlock): void {
     case "pageBreak":
       doc.addPage();
       break;
+    case "diagram":
+      drawPdfDiagram(doc, block.diagram, block.caption);
+      break;
   }
   doc.x = left;
 }
@@ -123,7 +127,13 @@ export async function renderDocumentPdf(document: TDocument): Promise<Buffer> {
   doc.moveDown(0.3).font("body").fontSize(9).fillColor("#333333");
   for (const line of document.metaLines) doc.text(line, { width: contentWidth(doc) });
   doc.fillColor("#000000").moveDown(0.5);
-  for (const block of document.blocks) drawBlock(doc, block);
+  document.blocks.forEach((block, i) => {
+    const next = document.blocks[i + 1];
+    // A heading followed by a drawing moves with the drawing rather than staying alone at a page foot.
+    if (block.type === "heading" && next?.type === "diagram")
+      ensureSpace(doc, diagramHeight(doc, next.diagram) + 50);
+    drawBlock(doc, block);
+  });
   if (document.sources.length > 0) {
     drawBlock(doc, { type: "heading", level: 2, text: document.lang === "ja" ? "出典" : "Sources" });
     doc.fontSize(8.5);

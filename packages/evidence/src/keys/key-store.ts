@@ -54,6 +54,11 @@ export async function loadOrCreateSigningKey(keyDir: string): Promise<SigningKey
   }
 }
 
+/** A signing key from a PKCS#8 PEM (a collector kit carries its own key this way). */
+export function signingKeyFromPem(privateKeyPem: string): SigningKey {
+  return toSigningKey(createPrivateKey(privateKeyPem));
+}
+
 /** Fingerprint of a PEM public key, `SHA256:<hex>`. */
 export function fingerprintPublicKey(publicKeyPem: string): string {
   const der = createPublicKey(publicKeyPem).export({ type: "spki", format: "der" });

@@ -5,6 +5,7 @@ import type { ZipWriter } from "../zip/zip-writer";
 import { renderManifestCsv } from "./manifest-csv";
 import { BUNDLE_ENTRIES, type Manifest } from "./manifest-types";
 import { renderFileSums, renderSumLines } from "./sha256sums";
+import { renderVerifyText, VERIFY_TEXT_ENTRY } from "./verify-text";
 
 /** Everything the seal needs; the manifest's custody head and signer are filled in here. */
 export interface SealInput {
@@ -43,7 +44,7 @@ export function buildPreservationCustody(manifest: SealInput["manifest"]): Custo
 
 /**
  * Writes the metadata entries after the files: manifest.json (signed), manifest.csv, custody.jsonl,
- * manifest.sig, signer.pub and finally SHA256SUMS covering all of them.
+ * manifest.sig, signer.pub, VERIFY.txt and finally SHA256SUMS covering all of them.
  */
 export async function writeSealEntries(zip: ZipWriter, input: SealInput): Promise<Manifest> {
   const custody = buildPreservationCustody(input.manifest);
@@ -59,6 +60,7 @@ export async function writeSealEntries(zip: ZipWriter, input: SealInput): Promis
     [BUNDLE_ENTRIES.custody, Buffer.from(custody.map((e) => `${JSON.stringify(e)}\n`).join(""), "utf8")],
     [BUNDLE_ENTRIES.signature, Buffer.from(`${signBytes(input.key, manifestBytes)}\n`, "utf8")],
     [BUNDLE_ENTRIES.publicKey, Buffer.from(input.key.publicKeyPem, "utf8")],
+    [VERIFY_TEXT_ENTRY, renderVerifyText(input.key.fingerprint)],
   ];
   const mtime = new Date(manifest.endedAt);
   for (const [name, data] of meta) {

@@ -89,7 +89,7 @@ describe("preserveEvidence on real logs and EVTX", () => {
     execFileSync("unzip", ["-q", bundle, "-d", out]);
     const check = execFileSync("sha256sum", ["-c", "--strict", "SHA256SUMS"], { cwd: out }).toString();
     const okLines = check.split("\n").filter((l) => l.endsWith(": OK"));
-    expect(okLines.length).toBe(result.manifest.files.length + 5);
+    expect(okLines.length).toBe(result.manifest.files.length + 6);
     const manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.case.examiner).toBe("山田 太郎");
   });

@@ -4,7 +4,7 @@ import { type CollectorInfo, DEFAULT_NTP_SERVER, gatherCollectorInfo } from "../
 import { describeProblem } from "../collect/problem-reasons";
 import { walkSources } from "../collect/walk-sources";
 import { EvidenceError, toWriteError } from "../errors/evidence-error";
-import { getDefaultKeyDir, loadOrCreateSigningKey } from "../keys/key-store";
+import { getDefaultKeyDir, loadOrCreateSigningKey, type SigningKey } from "../keys/key-store";
 import type { ExtraHashAlgorithm, FileRecord, Manifest, ProblemRecord } from "../manifest/manifest-types";
 import { writeSealEntries } from "../manifest/seal-bundle";
 import { BufferPool } from "../util/buffer-pool";
@@ -31,6 +31,8 @@ export interface PreserveOptions {
   outPath: string;
   /** Default `${SONAE_DATA_DIR:-./data}/keys`. */
   keyDir?: string;
+  /** Sign with this key instead of the one in `keyDir` (a collector kit's own key). */
+  signingKey?: SigningKey;
   extraHashes?: readonly ExtraHashAlgorithm[];
   /** 0–9; default 1: deflate is the bottleneck and level 1 is ~3x faster than 6 for ~15% larger logs. */
   compressionLevel?: number;
@@ -66,7 +68,7 @@ export async function preserveEvidence(options: PreserveOptions): Promise<Preser
     });
   }
   const keyDir = path.resolve(options.keyDir ?? getDefaultKeyDir());
-  const key = await loadOrCreateSigningKey(keyDir);
+  const key = options.signingKey ?? (await loadOrCreateSigningKey(keyDir));
   const hashAlgorithms = ["sha256" as const, ...(options.extraHashes ?? [])];
   const compressionLevel = options.compressionLevel ?? 1;
   const run = await prepareRun({

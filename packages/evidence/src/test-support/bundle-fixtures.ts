@@ -47,17 +47,45 @@ export async function writeEntries(
 }
 
 /**
- * Copies a bundle with `edit` applied to its entries (return a new list). Rebuilt with yazl, an
- * independent ZIP writer, so an unedited copy verifying also proves the reader is not tied to ours.
+ * Copies a bundle with `edit` applied to its entries (return a new list), rebuilt as a careful
+ * tamperer would: with Sonae's own writer and each entry's original file mode, so the container is
+ * sound and only the edited content can give the change away.
  */
 export async function rewriteBundle(
   source: string,
   target: string,
   edit: (entries: Array<[string, Buffer]>) => Array<[string, Buffer]>,
 ): Promise<void> {
+  const modes = await readModes(source);
+  const file = await open(target, "wx");
+  try {
+    const zip = new ZipWriter(file);
+    for (const [name, data] of edit(await readAllEntries(source))) {
+      await zip.addBuffer(name, data, {
+        compressionLevel: 1,
+        mtime: new Date(),
+        mode: modes.get(name) ?? 0o100444,
+      });
+    }
+    await zip.finish();
+  } finally {
+    await file.close();
+  }
+}
+
+/** Writes the entries with yazl, an independent ZIP writer (for reader-independence checks). */
+export async function writeEntriesWithYazl(
+  target: string,
+  entries: ReadonlyArray<[string, Buffer]>,
+): Promise<void> {
   const zip = new yazl.ZipFile();
-  for (const [name, data] of edit(await readAllEntries(source)))
-    zip.addBuffer(data, name, { compressionLevel: 1 });
+  for (const [name, data] of entries) zip.addBuffer(data, name, { compressionLevel: 1 });
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(target, { flags: "wx" }));
+}
+
+async function readModes(bundlePath: string): Promise<Map<string, number>> {
+  const { zip, entries } = await openBundle(bundlePath);
+  zip.close();
+  return new Map([...entries].map(([name, entry]) => [name, entry.externalFileAttributes >>> 16]));
 }

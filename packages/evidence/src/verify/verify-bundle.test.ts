@@ -168,7 +168,7 @@ describe("verifyBundle", () => {
   it("reports a file that is not a ZIP at all", async () => {
     const junk = path.join(temp.dir, "junk.zip");
     await writeFile(junk, "not a zip");
-    expect(codes(await verifyBundle(junk))).toEqual(["UNREADABLE_BUNDLE"]);
+    expect(codes(await verifyBundle(junk))).toEqual(["ZIP_NO_END_RECORD"]);
   });
 
   it("records the preservation in a two-entry custody chain", async () => {

@@ -2,9 +2,17 @@ import type { ZipFile } from "yauzl";
 import type { CustodyEntry } from "../custody/custody-chain";
 import type { LocalisedText } from "../errors/evidence-error";
 import { BUNDLE_ENTRIES, type Manifest } from "../manifest/manifest-types";
+import { VERIFY_TEXT_ENTRY } from "../manifest/verify-text";
+import { checkZipStructure } from "../zip/zip-structure";
 import { openBundle, readEntryBytes } from "./bundle-reader";
 import { checkManifestShape } from "./manifest-shape";
-import { checkCustody, checkDerivedEntries, checkFiles, checkSignature } from "./verify-checks";
+import {
+  checkCustody,
+  checkDerivedEntries,
+  checkEntryModes,
+  checkFiles,
+  checkSignature,
+} from "./verify-checks";
 
 /** One thing that failed, naming exactly what (entry name, custody entry number…). */
 export interface VerificationFailure {
@@ -41,7 +49,7 @@ export interface VerifyOptions {
 const META = new Set<string>(Object.values(BUNDLE_ENTRIES));
 
 /**
- * Checks a bundle end to end: structure, Ed25519 signature over manifest.json, every file's size and
+ * Checks a bundle end to end: the ZIP container byte for byte (zip-structure.ts), entry names, Ed25519 signature over manifest.json, every file's size and
  * hashes, SHA256SUMS and manifest.csv against the manifest, and the custody hash chain.
  */
 export async function verifyBundle(
@@ -59,6 +67,10 @@ export async function verifyBundle(
     report.failures.push({ code, subject, message: { ja, en } });
   let zip: ZipFile | undefined;
   try {
+    // The container first: a broken or doctored ZIP structure makes every later read unreliable.
+    const structure = await checkZipStructure(bundlePath);
+    report.failures.push(...structure.problems);
+    if (structure.problems.length > 0) return finish(report);
     const opened = await openBundle(bundlePath);
     zip = opened.zip;
     for (const name of opened.duplicates) {
@@ -70,6 +82,8 @@ export async function verifyBundle(
       );
     }
     const meta = new Map<string, Buffer>();
+    const verifyText = opened.entries.get(VERIFY_TEXT_ENTRY);
+    if (verifyText) meta.set(VERIFY_TEXT_ENTRY, await readEntryBytes(zip, verifyText, 64 * 1024));
     for (const name of META) {
       const entry = opened.entries.get(name);
       if (!entry)
@@ -104,6 +118,7 @@ export async function verifyBundle(
       endedAt: manifest.endedAt,
     });
     checkSignature(report, meta, manifestBytes, manifest, options, fail);
+    checkEntryModes(structure.entries, manifest, fail);
     await checkFiles(report, zip, opened.entries, manifest, options, fail);
     checkDerivedEntries(meta, manifest, fail);
     checkCustody(report, meta, manifest, fail);

@@ -5,6 +5,8 @@ import { fingerprintPublicKey, verifySignature } from "../keys/key-store";
 import { renderManifestCsv } from "../manifest/manifest-csv";
 import { BUNDLE_ENTRIES, type Manifest } from "../manifest/manifest-types";
 import { renderFileSums, renderSumLines } from "../manifest/sha256sums";
+import { renderVerifyText, VERIFY_TEXT_ENTRY } from "../manifest/verify-text";
+import type { ZipEntryRecord } from "../zip/zip-records";
 import { hashEntry } from "./bundle-reader";
 import type { VerificationReport, VerifyOptions } from "./verify-bundle";
 
@@ -67,6 +69,23 @@ export function checkSignature(
   }
 }
 
+/** File modes in the ZIP are the ones the manifest records (metadata entries are read-only, 0444). */
+export function checkEntryModes(entries: ZipEntryRecord[], manifest: Manifest, fail: Fail): void {
+  const recorded = new Map(manifest.files.map((file) => [file.entryName, file.mode]));
+  for (const entry of entries) {
+    const expected =
+      META.has(entry.name) || entry.name === VERIFY_TEXT_ENTRY ? 0o100444 : recorded.get(entry.name);
+    if (expected !== undefined && (expected & 0xffff) !== entry.mode) {
+      fail(
+        "ZIP_MODE_MISMATCH",
+        entry.name,
+        `ZIP に記録されたファイルモード ${entry.mode.toString(8)} がマニフェストと異なります: ${entry.name}`,
+        `The file mode in the ZIP (${entry.mode.toString(8)}) differs from the manifest: ${entry.name}`,
+      );
+    }
+  }
+}
+
 /** Every manifest file is present with its size and hashes; nothing unlisted is present. */
 export async function checkFiles(
   report: VerificationReport,
@@ -78,7 +97,7 @@ export async function checkFiles(
 ): Promise<void> {
   const listed = new Set(manifest.files.map((f) => f.entryName));
   for (const name of entries.keys()) {
-    if (!META.has(name) && !listed.has(name)) {
+    if (!META.has(name) && name !== VERIFY_TEXT_ENTRY && !listed.has(name)) {
       fail(
         "UNEXPECTED_ENTRY",
         name,
@@ -144,6 +163,17 @@ export function checkDerivedEntries(meta: Map<string, Buffer>, manifest: Manifes
       "manifest.csv does not match the signed manifest",
     );
   }
+  // VERIFY.txt is absent from bundles made before it existed; when present it is exactly the text
+  // for the signer (so nobody can slip other "instructions" into a signed bundle).
+  const verifyText = meta.get(VERIFY_TEXT_ENTRY);
+  if (verifyText && !verifyText.equals(renderVerifyText(manifest.signer.fingerprint))) {
+    fail(
+      "VERIFY_TEXT_MISMATCH",
+      VERIFY_TEXT_ENTRY,
+      "VERIFY.txt が署名者に対応する検証手順と一致しません",
+      "VERIFY.txt is not the verification text for this signer",
+    );
+  }
   const sums = meta.get(BUNDLE_ENTRIES.sums);
   if (!sums) return;
   const metaSums = [
@@ -152,6 +182,7 @@ export function checkDerivedEntries(meta: Map<string, Buffer>, manifest: Manifes
     BUNDLE_ENTRIES.custody,
     BUNDLE_ENTRIES.signature,
     BUNDLE_ENTRIES.publicKey,
+    ...(verifyText ? [VERIFY_TEXT_ENTRY] : []),
   ].map((name) => ({
     name,
     sha256: createHash("sha256")

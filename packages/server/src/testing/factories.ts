@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TRole } from "@sonae/core";
 import { type Db, organisations, users } from "@sonae/db";
-import type { RequestContext } from "../http/request-context";
+import type { RequestContext } from "../platform/http/request-context";
 
 /**
  * Makes a fresh organisation with one user of the given role and returns the request context a

@@ -4,7 +4,7 @@ import { createDb, type Db, type DbHandle, organisations, users } from "@sonae/d
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
-import { hashPassword } from "../modules/auth/password";
+import { hashPassword } from "../platform/auth/password";
 
 /** An in-process app on a fresh in-memory PGlite, for HTTP tests with `inject`. */
 export async function buildTestApp(

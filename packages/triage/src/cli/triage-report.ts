@@ -30,6 +30,13 @@ export function formatTriageReport(
     sigma ? `Sigma: ${describeSigmaRuleSet(sigma)}` : "Sigma: 実行せず / not run (--no-sigma)",
     `検知 / Detections: ${result.detections.length}`,
   ];
+  const recovered = result.events.filter((e) => e.recovered).length;
+  if (recovered > 0)
+    lines.splice(
+      1,
+      0,
+      `  うち復元（削除・上書きされた記録） / of which recovered (deleted or overwritten): ${recovered}`,
+    );
   for (const d of result.detections.slice(0, SHOWN_DETECTIONS)) {
     const attack = d.attack.length > 0 ? ` [${d.attack.join(" ")}]` : "";
     lines.push(

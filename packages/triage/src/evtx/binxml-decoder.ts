@@ -43,6 +43,13 @@ export class BinXmlError extends Error {
   }
 }
 
+/** The 16-bit hash EVTX stores with each name: h = h * 65599 + code unit, low 16 bits. */
+function nameHash(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 65599 + name.charCodeAt(i)) & 0xffff;
+  return h;
+}
+
 /** Decodes BinXML fragments inside one 64 KiB chunk buffer. */
 export class ChunkDecoder {
   private readonly names = new Map<number, string>();
@@ -50,6 +57,14 @@ export class ChunkDecoder {
   private pos = 0;
 
   private work = 0;
+
+  /**
+   * For slack-space records, whose templates and names may since have been overwritten by
+   * others: require a template instance's id to equal the id (first 4 bytes of the GUID) of the
+   * definition it points at, and each name's stored hash to match its text. Without these checks
+   * such records decode "successfully" with the wrong fields (libevtx shows them so).
+   */
+  strictSlack = false;
 
   /**
    * @param deadlineMs wall-clock limit (Date.now() value) for everything decoded in this chunk:
@@ -200,6 +215,8 @@ export class ChunkDecoder {
     const chars = this.buf.readUInt16LE(offset + 6);
     if (offset + 8 + chars * 2 > this.length) this.fail("name runs past the chunk");
     const name = this.buf.toString("utf16le", offset + 8, offset + 8 + chars * 2);
+    if (this.strictSlack && nameHash(name) !== this.buf.readUInt16LE(offset + 4))
+      this.fail(`name at 0x${offset.toString(16)} was overwritten (hash mismatch)`);
     this.names.set(offset, name);
     return name;
   }
@@ -265,8 +282,11 @@ export class ChunkDecoder {
   private parseTemplateInstance(end: number, depth: number): InstanceNode {
     const buf = this.buf;
     this.need(10, end);
+    const templateId = buf.readUInt32LE(this.pos + 2);
     const defOffset = buf.readUInt32LE(this.pos + 6);
     this.pos += 10;
+    if (this.strictSlack && defOffset + 8 <= this.length && buf.readUInt32LE(defOffset + 4) !== templateId)
+      this.fail(`template at 0x${defOffset.toString(16)} was overwritten by another`);
     let body = this.templates.get(defOffset);
     if (defOffset === this.pos) {
       // Definition inline: next-def u32, GUID 16 bytes, data size u32, then the body.

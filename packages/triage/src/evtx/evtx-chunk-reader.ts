@@ -85,7 +85,44 @@ export function readChunk(
     }
     pos += size;
   }
+  if (Date.now() <= deadlineMs)
+    records.push(...recoverSlackRecords(decoder, buf, Math.max(pos, end), length, chunkIndex, fileOffset));
   return { header, records, problems };
+}
+
+/**
+ * Records left in the chunk's slack space (after the free-space offset): when a log is cleared
+ * or a chunk rewritten, the old records stay there until overwritten, and after a clearing they
+ * are often all that is left. A candidate needs the record signature and the same size at both
+ * ends (as libevtx's recovery does); it is decoded with the chunk's own templates and strings and
+ * marked `recovered`. Fragments that do not decode are slack noise and are skipped silently.
+ */
+function recoverSlackRecords(
+  decoder: ChunkDecoder,
+  buf: Buffer,
+  from: number,
+  length: number,
+  chunkIndex: number,
+  fileOffset: number,
+): EvtxRecord[] {
+  const out: EvtxRecord[] = [];
+  decoder.strictSlack = true;
+  let pos = findNextRecord(buf, from, length);
+  while (pos >= 0) {
+    const size = buf.readUInt32LE(pos + 4);
+    let next = pos + 1;
+    if (size >= 28 && pos + size <= length && buf.readUInt32LE(pos + size - 4) === size) {
+      try {
+        const record = decodeRecord(decoder, buf, pos, size, readU64(buf, pos + 8), chunkIndex, fileOffset);
+        out.push({ ...record, recovered: true });
+        next = pos + size;
+      } catch {
+        // Partly overwritten record: nothing trustworthy to show.
+      }
+    }
+    pos = findNextRecord(buf, next, length);
+  }
+  return out;
 }
 
 function decodeRecord(

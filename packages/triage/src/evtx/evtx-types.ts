@@ -18,6 +18,8 @@ export interface EvtxRecord {
   chunkIndex: number;
   offset: number;
   root: XmlElement;
+  /** True for a record recovered from slack space (deleted or overwritten), not a live one. */
+  recovered?: boolean;
 }
 
 /** A record or chunk that could not be (fully) decoded: never dropped silently. */

@@ -82,10 +82,4 @@ export function parseLogTime(text: string, opts: Required<TextLogOptions>, tz?: 
   return "";
 }
 
-/** Parses `key=value key="quoted value"` pairs (FortiGate, SonicWall). */
-export function parseKeyValues(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w.-]+)=("((?:[^"\\]|\\.)*)"|\S*)/g))
-    out[m[1] as string] = m[3] ?? m[2] ?? "";
-  return out;
-}
+export { parseKeyValues } from "./key-values";

@@ -2,7 +2,22 @@ import { parseLogTime } from "./log-time";
 import type { LineParser, ParsedLogLine } from "./text-log-types";
 
 /** OpenVPN server messages (openvpn `ssl_verify.c`, `multi.c`, plugin-auth-ldap) about authentication. */
-const RULES: Array<{ re: RegExp; outcome: ParsedLogLine["outcome"]; event: string }> = [
+/**
+ * `Peer Connection Initiated with … (via …`, tested with indexOf: the regular expression
+ * `Peer Connection Initiated with .* \(via ` backtracked in quadratic time on repeats of its prefix.
+ */
+const PEER_INITIATED = {
+  test: (message: string) => {
+    const at = message.indexOf("Peer Connection Initiated with ");
+    return at >= 0 && message.indexOf(" (via ", at + 31) >= 0;
+  },
+};
+
+const RULES: Array<{
+  re: { test(message: string): boolean };
+  outcome: ParsedLogLine["outcome"];
+  event: string;
+}> = [
   {
     re: /TLS Auth Error|AUTH_FAILED|Auth Username\/Password verification failed|Incorrect password supplied|LDAP bind failed/,
     outcome: "failure",
@@ -14,7 +29,7 @@ const RULES: Array<{ re: RegExp; outcome: ParsedLogLine["outcome"]; event: strin
     event: "OpenVPN TLS 失敗 / OpenVPN TLS failure",
   },
   {
-    re: /Authentication succeeded|MULTI: Learn|Peer Connection Initiated with .* \(via /,
+    re: { test: (m: string) => /Authentication succeeded|MULTI: Learn/.test(m) || PEER_INITIATED.test(m) },
     outcome: "success",
     event: "OpenVPN 接続成功 / OpenVPN client authenticated",
   },

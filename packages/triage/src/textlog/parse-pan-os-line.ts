@@ -1,13 +1,42 @@
 import { parseLogTime } from "./log-time";
 import type { LineParser, ParsedLogLine } from "./text-log-types";
 
-/** Splits one CSV record (PAN-OS syslog fields, double quotes for fields with commas). */
+/**
+ * Splits one CSV record (PAN-OS syslog fields, double quotes for fields with commas, `""` for a
+ * quote) in one pass; a regular expression for the same backtracked on long runs of quotes.
+ */
 function splitCsv(text: string): string[] {
   const out: string[] = [];
-  const re = /("((?:[^"]|"")*)"|[^,]*)(,|$)/g;
-  for (let m = re.exec(text); m && m.index < text.length; m = re.exec(text)) {
-    out.push(m[2] !== undefined ? m[2].replace(/""/g, '"') : (m[1] ?? ""));
-    if (m[3] === "") break;
+  let i = 0;
+  while (i <= text.length) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let j = i + 1;
+      let closed = false;
+      while (j < text.length) {
+        const q = text.indexOf('"', j);
+        if (q < 0) break;
+        value += text.slice(j, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          closed = true;
+          break;
+        }
+      }
+      if (closed && (j === text.length || text.charCodeAt(j) === 44)) {
+        out.push(value);
+        i = j + 1;
+        if (j === text.length) break;
+        continue;
+      }
+    }
+    const comma = text.indexOf(",", i);
+    out.push(text.slice(i, comma < 0 ? text.length : comma));
+    if (comma < 0) break;
+    i = comma + 1;
   }
   return out;
 }

@@ -28,6 +28,11 @@ export const ZTimelineEvent = z.object({
   sourceAddress: z.string(),
   /** Remaining fields (EventData, parsed log fields) as text. */
   details: z.record(z.string(), z.string()),
+  /**
+   * True for an EVTX record recovered from slack space: deleted or overwritten, so not in the
+   * live log (after a log clearing these are often all that is left). Absent for live events.
+   */
+  recovered: z.boolean().optional(),
 });
 export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
 

@@ -14,6 +14,7 @@ const COLUMNS = [
   "user",
   "source_address",
   "details",
+  "recovered",
   "finding_id",
   "finding_title",
   "finding_severity",
@@ -65,6 +66,8 @@ export async function writeTimelineCsv(
       e.user,
       e.sourceAddress,
       detailsText(e.details),
+      // Deleted or overwritten records recovered from EVTX slack space are marked, never mixed in silently.
+      e.recovered ? "復元 / recovered" : "",
       ...findingCells(findings?.get(e.id)),
     ];
     await write(out, `${cells.map(toCsvCell).join(",")}\r\n`);

@@ -58,10 +58,11 @@ export function listEvtxFiles(root: string): string[] {
 export async function runSonae(file: string): Promise<{ events: XmlElement[]; problems: string[] }> {
   const events: XmlElement[] = [];
   const problems: string[] = [];
+  // Live records only: the reference tools' default output leaves slack-space records out.
   for await (const r of parseEvtxFile(file, {
     onProblem: (p) => problems.push(`${p.kind}@${p.offset}: ${p.reason}`),
   }))
-    events.push(r.root);
+    if (!r.recovered) events.push(r.root);
   return { events, problems };
 }
 

@@ -50,3 +50,37 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   return data as T;
 }
+
+/** A file from the server (a built collector kit): the bytes, the name it was sent under, its headers. */
+export async function apiDownload(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ blob: Blob; fileName: string; headers: Headers }> {
+  const headers: Record<string, string> = { "accept-language": i18n.language };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET") headers["x-csrf-token"] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", i18n.t("errors.network"));
+  }
+  if (!res.ok) {
+    const err = ((await res.json().catch(() => null)) as ErrorBody | null)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? "INTERNAL",
+      err?.message ?? i18n.t("errors.unknown"),
+      err?.field,
+    );
+  }
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "download";
+  return { blob: await res.blob(), fileName, headers: res.headers };
+}

@@ -94,7 +94,7 @@ export const en: Shape<typeof ja> = {
     emergency:
       "Disconnect affected machines from the network, do not switch them off, and contact the police: 110 in an emergency, #9110 for police consultation.",
     emergencySource:
-      "Source: National Police Agency notice of 2025-01-31 on preparing contact with the police for cyber incidents",
+      "Sources: disconnect but do not switch off — NPA, Threats in Cyberspace in 2025 (March 2026), Special Feature II 4. Contacting the police — NPA notice of 2025-01-31 on contact arrangements with the police, ②. 110 is the nationwide emergency number; #9110 is the police consultation line (Government of Japan public relations online).",
   },
 
   audit: {

@@ -1,14 +1,17 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { evidenceEn, evidenceJa } from "../features/evidence/locales";
-import { triageSigmaEn, triageSigmaJa } from "../features/evidence/sigma-locales";
-import { hubInsightsEn, hubInsightsJa } from "../features/hub/insights-locales";
-import { hubEn, hubJa } from "../features/hub/locales";
-import { hubReportEn, hubReportJa } from "../features/hub/report-view-locales";
-import { incidentsEn, incidentsJa } from "../features/incidents/locales";
-import { plansEn, plansJa } from "../features/plans/locales";
-import { ransomwareEn, ransomwareJa } from "../features/ransomware/locales";
-import { readinessEn, readinessJa } from "../features/readiness/locales";
+import { hubExchangeEn, hubExchangeJa } from "../components/hub-exchange/locales";
+import { hubReportEn, hubReportJa } from "../hub/case/report-view-locales";
+import { hubInsightsEn, hubInsightsJa } from "../hub/insights/insights-locales";
+import { hubEn, hubJa } from "../hub/locales";
+import { publicReportEn, publicReportJa } from "../hub/public-report/locales";
+import { evidenceEn, evidenceJa } from "../org/evidence/locales";
+import { triageSigmaEn, triageSigmaJa } from "../org/evidence/sigma-locales";
+import { incidentsEn, incidentsJa } from "../org/incidents/locales";
+import { plansEn, plansJa } from "../org/plans/locales";
+import { policeReportEn, policeReportJa } from "../org/police-report/locales";
+import { ransomwareEn, ransomwareJa } from "../org/ransomware/locales";
+import { readinessEn, readinessJa } from "../org/readiness/locales";
 import { en } from "./en";
 import { ja } from "./ja";
 
@@ -20,7 +23,7 @@ function initialLanguage(): "ja" | "en" {
 }
 
 void i18n.use(initReactI18next).init({
-  // One namespace per area (features/<area>/locales.ts) so areas never edit each other's texts.
+  // One namespace per area (<room>/<area>/locales.ts) so areas never edit each other's texts.
   resources: {
     ja: {
       translation: ja,
@@ -32,6 +35,9 @@ void i18n.use(initReactI18next).init({
       hub: hubJa,
       hubInsights: hubInsightsJa,
       hubReport: hubReportJa,
+      hubExchange: hubExchangeJa,
+      policeReport: policeReportJa,
+      publicReport: publicReportJa,
       ransomware: ransomwareJa,
     },
     en: {
@@ -44,6 +50,9 @@ void i18n.use(initReactI18next).init({
       hub: hubEn,
       hubInsights: hubInsightsEn,
       hubReport: hubReportEn,
+      hubExchange: hubExchangeEn,
+      policeReport: policeReportEn,
+      publicReport: publicReportEn,
       ransomware: ransomwareEn,
     },
   },

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { SESSION_KEY, useSession } from "../api/session";
+import { useServerMode } from "../components/hub-exchange/hub-exchange";
 import { LanguageSwitch } from "../components/language-switch";
-import { useServerMode } from "../features/hub/hub-api";
 
 const MAIN_NAV = [
   { to: "/", key: "dashboard" },

@@ -76,7 +76,7 @@ export function createAdminCommand(): Command {
             createUser(
               tx,
               { actor: null, ip: null, userAgent: "sonae-cli" },
-              { ...input.data, organisationId: org.id },
+              { ...input.data, organisationId: org.id, organisationName: org.name },
             ),
           );
           printResult(

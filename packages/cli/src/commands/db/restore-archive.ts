@@ -13,6 +13,7 @@ import {
   restoreDatabaseStream,
 } from "@sonae/db";
 import {
+  checkZipStructure,
   type ZipReaderEntry as Entry,
   openBundle,
   readEntryBytes,
@@ -31,6 +32,12 @@ import {
   SUMS_ENTRY,
   triageEntryName,
 } from "./backup-manifest";
+import {
+  assertBackupAsWritten,
+  assertDumpMatchesManifest,
+  assertSumsMatch,
+  damagedWith,
+} from "./restore-checks";
 
 export type RestoreBackupOptions = {
   /** The data folder whose `evidence/` vault receives the files (must hold none of them yet). */
@@ -85,6 +92,13 @@ async function restoreArchive(
   label: string,
   options: RestoreBackupOptions,
 ): Promise<RestoreBackupSummary> {
+  // The container first, byte for byte (what `sonae backup` writes): nothing is read from a
+  // doctored or damaged archive.
+  const structure = await checkZipStructure(file);
+  const broken = structure.problems[0];
+  if (broken?.code === "ZIP_CRC" || broken?.code === "ZIP_DATA_CORRUPT")
+    throw tampered(label, broken.subject);
+  if (broken) throw damagedWith(label, broken.message);
   const opened = await openBundle(file).catch((cause: unknown) => {
     throw damaged(label, `ZIP: ${(cause as Error).message}`, cause);
   });
@@ -96,10 +110,16 @@ async function restoreArchive(
     if (opened.duplicates.length > 0) throw damaged(label, `duplicate entry ${opened.duplicates[0]}`);
     const manifestEntry = entries.get(MANIFEST_ENTRY);
     if (!manifestEntry) throw notABackup(label);
-    const manifest = parseBackupManifest(
-      await readEntry(label, MANIFEST_ENTRY, () => readEntryBytes(zip, manifestEntry, MAX_MANIFEST_BYTES)),
-      label,
+    const manifestBytes = await readEntry(label, MANIFEST_ENTRY, () =>
+      readEntryBytes(zip, manifestEntry, MAX_MANIFEST_BYTES),
     );
+    const manifest = parseBackupManifest(manifestBytes, label);
+    assertBackupAsWritten(label, manifestBytes, manifest, structure.entries);
+    const sumsEntry = entries.get(SUMS_ENTRY);
+    const sums = sumsEntry
+      ? await readEntry(label, SUMS_ENTRY, () => readEntryBytes(zip, sumsEntry, MAX_MANIFEST_BYTES))
+      : undefined;
+    assertSumsMatch(label, sums, manifest);
     const listed = new Map<string, ArchivedFile>(
       [manifest.database, ...manifest.files].map((f) => [f.entry, f]),
     );
@@ -151,7 +171,8 @@ async function restoreArchive(
     dbStream = await openEntry(zip, dbEntry, label);
     const restored = await restoreDatabaseStream(handle, dbStream, {
       label: `${label}:${DATABASE_ENTRY}`,
-      beforeCommit: async (tx) => {
+      beforeCommit: async (tx, dumped) => {
+        assertDumpMatchesManifest(label, dumped, manifest);
         await assertComplete(tx, listed, label);
         for (const [i, f] of manifest.files.entries()) {
           const target = dataDirPathOf(options.dataDir, f.entry);

@@ -27,4 +27,14 @@ export const EVIDENCE_EVENTS = [
     format: z.enum(["csv", "jsonl"]),
     events: z.number(),
   }),
+  z.object({
+    type: z.literal("evidence.kit_issued"),
+    incidentId: z.string(),
+    kitId: z.string(),
+    platform: z.string(),
+    issuedTo: z.string(),
+    fingerprint: z.string(),
+  }),
+  z.object({ type: z.literal("evidence.signer_key_added"), fingerprint: z.string(), label: z.string() }),
+  z.object({ type: z.literal("evidence.signer_key_removed"), fingerprint: z.string(), label: z.string() }),
 ] as const;

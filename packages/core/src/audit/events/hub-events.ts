@@ -8,7 +8,33 @@ const report = { reportId: z.string(), reference: z.string() };
  */
 export const HUB_EVENTS = [
   z.object({ type: z.literal("hub.units_seeded"), count: z.int() }),
-  z.object({ type: z.literal("hub.membership_set"), userId: z.string(), unitId: z.int(), role: z.string() }),
+  z.object({
+    type: z.literal("hub.membership_set"),
+    userId: z.string(),
+    unitId: z.int(),
+    role: z.string(),
+    /** The unit and role before the change (null: the user had no membership). */
+    fromUnitId: z.int().nullable().optional(),
+    fromRole: z.string().nullable().optional(),
+  }),
+  z.object({
+    type: z.literal("hub.membership_removed"),
+    userId: z.string(),
+    unitId: z.int(),
+    role: z.string(),
+  }),
+  /** A case action refused by the rights table (invisible → 404, visible but not allowed → 403). */
+  z.object({
+    type: z.literal("hub.access_refused"),
+    reportId: z.string(),
+    action: z.string(),
+    relation: z.string(),
+    unitId: z.int(),
+  }),
+  z.object({ type: z.literal("hub.alerts_viewed"), unitId: z.int(), alertIds: z.array(z.string()) }),
+  z.object({ type: z.literal("hub.org_keys_viewed"), unitId: z.int(), keyIds: z.array(z.string()) }),
+  z.object({ type: z.literal("hub.memberships_viewed"), unitId: z.int(), count: z.int() }),
+  z.object({ type: z.literal("hub.unit_audit_viewed"), unitId: z.int(), count: z.int() }),
   z.object({ type: z.literal("hub.org_key_registered"), keyId: z.string(), fingerprint: z.string() }),
   z.object({
     type: z.literal("hub.org_key_status_set"),
@@ -22,7 +48,13 @@ export const HUB_EVENTS = [
     unitId: z.int(),
   }),
   z.object({ type: z.literal("hub.case_viewed"), ...report }),
-  z.object({ type: z.literal("hub.queue_viewed"), unitId: z.int(), count: z.int() }),
+  /** Which cases a queue page showed (their ids), not only how many. */
+  z.object({
+    type: z.literal("hub.queue_viewed"),
+    unitId: z.int(),
+    count: z.int(),
+    reportIds: z.array(z.string()).optional(),
+  }),
   z.object({ type: z.literal("hub.attachment_read"), ...report, attachmentId: z.string() }),
   z.object({
     type: z.literal("hub.attachment_added"),

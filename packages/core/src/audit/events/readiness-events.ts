@@ -64,4 +64,12 @@ export const READINESS_EVENTS = [
     count: z.number(),
   }),
   z.object({ type: z.literal("kev.catalog_fetch_failed"), reason: z.string() }),
+  /** A KEV catalogue or NVD records file uploaded for an offline machine (issue 12), with its date. */
+  z.object({
+    type: z.literal("kev.data_uploaded"),
+    kind: z.enum(["catalog", "nvd"]),
+    fileName: z.string(),
+    dated: z.string(),
+    count: z.number(),
+  }),
 ] as const;

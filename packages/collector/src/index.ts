@@ -1,0 +1,12 @@
+/**
+ * @sonae/collector: the collector kit (issue 14). A preconfigured single executable (Node SEA) that
+ * collects the targets of content/collect on the victim's machine into a bundle signed by its own key.
+ */
+export { type BuiltKit, buildKit, bundleKitScript } from "./build/build-kit";
+export { KIT_NODE_VERSION, type KitPlatform, resolveNodeBinary } from "./build/node-binaries";
+export { type CollectionResult, runCollection } from "./collect/run-collection";
+export type { TargetOutcome, TargetProblem } from "./collect/run-target";
+export { issueKitConfig, type KitRequest } from "./kit/issue-kit";
+export { type KitConfig, ZKitConfig } from "./kit/kit-config";
+export { loadCollectionTargets } from "./targets/load-targets";
+export type { CollectionTarget } from "./targets/target-schema";

@@ -1,0 +1,1 @@
+CREATE INDEX "hub_org_keys_name_norm_idx" ON "hub_org_keys" USING btree (lower(regexp_replace("org_name", '[[:space:]　]+', '', 'g')));

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import type { AppDeps } from "../app-deps";
+import type { AfterSetup } from "../platform/setup/setup.service";
+import { hubAdvisoriesRoutes } from "./advisories/hub-advisories.routes";
+import { hubAuthRoutes } from "./auth/hub-auth.routes";
+import { ensureNationalAdmin, grantFirstNationalAdmin } from "./auth/hub-memberships.service";
+import { seedHubUnits } from "./auth/hub-units.service";
+import { orgKeysRoutes } from "./auth/org-keys.routes";
+import { unitAuditRoutes } from "./auth/unit-audit.routes";
+import { hubCasesRoutes } from "./cases/hub-cases.routes";
+import { hubCorrelationRoutes } from "./correlation/hub-correlation.routes";
+import { hubIntakeRoutes } from "./intake/hub-intake.routes";
+import { hubStatsRoutes } from "./stats/hub-stats.routes";
+import { loadHubKeyring } from "./store/hub-keyring";
+
+/**
+ * The police/CSIRT side (the hub), registered in one place. Only a server started with
+ * SONAE_MODE=hub gets these routes; an organisation's instance exposes none of them. On start the
+ * units are seeded (idempotent) and the KEK is loaded or created, so a missing key fails at start,
+ * not at the first report.
+ */
+export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  if (deps.config.mode !== "hub") return;
+  loadHubKeyring(deps.config.dataDir);
+  const startCtx = { actor: null, ip: null, userAgent: "sonae-hub-start" };
+  await seedHubUnits(deps.db, startCtx);
+  await ensureNationalAdmin(deps.db, startCtx);
+  await app.register(hubAuthRoutes(deps));
+  await app.register(orgKeysRoutes(deps));
+  await app.register(unitAuditRoutes(deps));
+  await app.register(hubIntakeRoutes(deps));
+  await app.register(hubCasesRoutes(deps));
+  await app.register(hubCorrelationRoutes(deps));
+  await app.register(hubStatsRoutes(deps));
+  await app.register(hubAdvisoriesRoutes(deps));
+}
+
+/** On a hub, first-run setup makes its administrator the first national unit admin (explicitly). */
+export function hubAfterSetup(deps: AppDeps): AfterSetup | undefined {
+  if (deps.config.mode !== "hub") return undefined;
+  return (tx, ctx, admin) => grantFirstNationalAdmin(tx, ctx, admin);
+}

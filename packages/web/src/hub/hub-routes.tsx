@@ -1,0 +1,33 @@
+import { Route, Routes } from "react-router";
+import { HubCasePage } from "./case/hub-case-page";
+import { HubNav } from "./hub-nav";
+import { HubAdvisoriesPage } from "./insights/hub-advisories-page";
+import { HubStatsPage } from "./insights/hub-stats-page";
+import { PublicReportRoutes } from "./public-report/public-report-routes";
+import { HubQueuePage } from "./queue/hub-queue-page";
+
+/**
+ * Routes of the police side, mounted at /hub/* on a hub server: the queue, case pages, statistics
+ * and advisories. (On an organisation's server /hub is its "report to the police" page: app-routes.tsx.)
+ */
+export function HubRoutes() {
+  return (
+    <Routes>
+      <Route path="report/*" element={<PublicReportRoutes />} />
+      <Route
+        path="*"
+        element={
+          <>
+            <HubNav />
+            <Routes>
+              <Route index element={<HubQueuePage />} />
+              <Route path="cases/:id" element={<HubCasePage />} />
+              <Route path="stats" element={<HubStatsPage />} />
+              <Route path="advisories" element={<HubAdvisoriesPage />} />
+            </Routes>
+          </>
+        }
+      />
+    </Routes>
+  );
+}
