@@ -91,6 +91,15 @@ describe("evidence in a real browser", () => {
     const detections = page.getByTestId("detections");
     await expect.poll(() => detections.textContent()).toContain("イベントログの消去");
     await page.screenshot({ path: join(SHOTS, "evidence-triage.png"), fullPage: true });
+    // The page leads with the first-response answers; each answer opens its evidence events.
+    const answers = page.getByTestId("first-response");
+    expect(await answers.textContent()).toContain("初動の要点");
+    const turnedOff = page.getByTestId("first-response-turnedOff");
+    expect(await turnedOff.textContent()).toContain("イベントログの消去");
+    await page.getByTestId("first-response-whenFirst").getByRole("button").first().click();
+    await page.getByTestId("detection-filter").waitFor();
+    await expect.poll(() => page.getByTestId("timeline-total").textContent()).toMatch(/^1 件中/);
+    await page.getByRole("button", { name: "絞り込みを解除" }).click();
     await detections.getByRole("button", { name: "根拠のイベントを表示" }).first().click();
     await page.getByTestId("detection-filter").waitFor();
     await expect.poll(() => page.getByTestId("timeline-total").textContent()).toMatch(/^1 件中/);

@@ -1,5 +1,8 @@
 export { createTriageCommand } from "./cli/triage-command";
+export { DETECTION_CATALOGUE_FILE, detectionCatalogue } from "./detections/detection-catalogue";
 export type { DetectionContext, DetectionRule } from "./detections/detection-helpers";
+export { type EventFindings, indexFindingsByEvent } from "./detections/finding-index";
+export { mergeFindings } from "./detections/merge-findings";
 export { BUILTIN_RULES, runBuiltinDetections, sortDetections } from "./detections/run-detections";
 export { type EventFields, extractEventFields } from "./evtx/evtx-fields";
 export { parseEvtxChunks, parseEvtxFile, readEvtxFileHeader } from "./evtx/evtx-file-parser";
@@ -38,6 +41,7 @@ export {
   summariseSigmaRuleSet,
   summariseSkipped,
 } from "./sigma/sigma-rule-set";
+export { matchSigmaRulesByScan } from "./sigma/sigma-scan-matcher";
 export { isRuleApplicable, isRuleSupported, toSigmaView } from "./sigma/sigma-windows-mapping";
 export { type ParsedLogEntry, parseTextLog, parseTextLogLine } from "./textlog/parse-text-log";
 export type { ParsedLogLine, TextLogFormat, TextLogOptions } from "./textlog/text-log-types";

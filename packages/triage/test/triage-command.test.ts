@@ -92,7 +92,7 @@ describe("sonae triage", () => {
       .replace(/^\uFEFF/, "")
       .trimEnd()
       .split("\r\n");
-    expect(rows[0]).toMatch(/,details,finding_id,finding_title,finding_severity,attack$/);
+    expect(rows[0]).toMatch(/,finding_id,finding_title,finding_severity,attack$/);
     const sprayRow = rows.find((r) => r.includes('"4648"'));
     expect(sprayRow).toMatch(
       /"password-spray:password-spray\.evtx#\d+","パスワードスプレー攻撃 \/ Password spraying","high","T1110\.003"$/,

@@ -4,23 +4,23 @@ import { type DetectionRule, isWindowsEvent, makeDetection } from "./detection-h
 /**
  * Command lines that destroy recovery options, run by nearly every ransomware family right before
  * encryption (MITRE ATT&CK T1490 "Inhibit System Recovery"): shadow copy deletion or shrinking,
- * backup catalog deletion, disabling Windows recovery.
+ * backup catalog deletion, disabling Windows recovery. Each is a tool name plus an action, both
+ * found by substring or a simple pattern over the lower-cased text: linear on any input (a
+ * `tool.*action` regex backtracks quadratically on a line of repeated tool names).
  */
-const PATTERNS: Array<{ re: RegExp; what: string }> = [
-  { re: /vssadmin(\.exe)?\b.*delete\s+shadows/i, what: "vssadmin delete shadows" },
-  { re: /vssadmin(\.exe)?\b.*resize\s+shadowstorage/i, what: "vssadmin resize shadowstorage" },
-  { re: /wmic(\.exe)?\b.*shadowcopy\s+delete/i, what: "wmic shadowcopy delete" },
+const PATTERNS: Array<{ tool: string; action: RegExp; what: string }> = [
+  { tool: "vssadmin", action: /delete\s+shadows/, what: "vssadmin delete shadows" },
+  { tool: "vssadmin", action: /resize\s+shadowstorage/, what: "vssadmin resize shadowstorage" },
+  { tool: "wmic", action: /shadowcopy\s+delete/, what: "wmic shadowcopy delete" },
+  { tool: "win32_shadowcopy", action: /delete|remove/, what: "Win32_ShadowCopy delete" },
+  { tool: "wbadmin", action: /delete\s+(catalog|systemstatebackup|backup)/, what: "wbadmin delete" },
+  { tool: "bcdedit", action: /recoveryenabled\s+(no|off)/, what: "bcdedit recoveryenabled no" },
   {
-    re: /win32_shadowcopy.*(delete|remove)|(delete|remove).*win32_shadowcopy/i,
-    what: "Win32_ShadowCopy delete",
-  },
-  { re: /wbadmin(\.exe)?\b.*delete\s+(catalog|systemstatebackup|backup)/i, what: "wbadmin delete" },
-  { re: /bcdedit(\.exe)?\b.*recoveryenabled\s+(no|off)/i, what: "bcdedit recoveryenabled no" },
-  {
-    re: /bcdedit(\.exe)?\b.*bootstatuspolicy\s+ignoreallfailures/i,
+    tool: "bcdedit",
+    action: /bootstatuspolicy\s+ignoreallfailures/,
     what: "bcdedit bootstatuspolicy ignoreallfailures",
   },
-  { re: /diskshadow(\.exe)?.*delete\s+shadows/i, what: "diskshadow delete shadows" },
+  { tool: "diskshadow", action: /delete\s+shadows/, what: "diskshadow delete shadows" },
 ];
 
 function commandLineOf(e: TTimelineEvent): string | null {
@@ -38,8 +38,8 @@ function commandLineOf(e: TTimelineEvent): string | null {
 export const detectBackupDeletion: DetectionRule = (ctx) => {
   const detections = [];
   for (const e of ctx.events) {
-    const cmd = commandLineOf(e);
-    const hit = cmd ? PATTERNS.find((p) => p.re.test(cmd)) : undefined;
+    const cmd = commandLineOf(e)?.toLowerCase();
+    const hit = cmd ? PATTERNS.find((p) => cmd.includes(p.tool) && p.action.test(cmd)) : undefined;
     if (!hit) continue;
     detections.push(
       makeDetection(

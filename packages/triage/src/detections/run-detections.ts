@@ -8,7 +8,9 @@ import { detectLogClearing } from "./detect-log-clearing";
 import { detectMassRenames } from "./detect-mass-renames";
 import { detectOddHourLogons } from "./detect-odd-hour-logons";
 import { detectPasswordSpray } from "./detect-password-spray";
+import { detectPowerShellObfuscation } from "./detect-powershell-obfuscation";
 import { detectRemoteLogons } from "./detect-remote-logons";
+import { detectSensitivePrivilegeUse } from "./detect-sensitive-privilege-use";
 import { detectServiceInstalls } from "./detect-service-installs";
 import { detectWmiRemoteProcess } from "./detect-wmi-remote-process";
 import type { DetectionContext, DetectionRule } from "./detection-helpers";
@@ -26,6 +28,8 @@ export const BUILTIN_RULES: DetectionRule[] = [
   detectAccountChanges,
   detectServiceInstalls,
   detectWmiRemoteProcess,
+  detectPowerShellObfuscation,
+  detectSensitivePrivilegeUse,
   detectEventRules,
 ];
 

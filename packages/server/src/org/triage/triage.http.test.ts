@@ -33,6 +33,7 @@ type Detection = {
   eventIds: string[];
   explanation: { ja: string };
   sigma?: { author: string; path: string; link: string };
+  sources?: Array<{ ruleId: string; sigma?: { author: string; path: string; link: string } }>;
 };
 type Page = {
   total: number;
@@ -89,7 +90,10 @@ describe("triage of an uploaded bundle", () => {
     // The shipped SigmaHQ rules ran (rule set and date on the run) and the API keeps each hit's
     // author and rule link (Detection Rule License 1.1).
     expect(run.sigma).toMatchObject({ ruleSet: { date: "2026-08-05", isShipped: true }, rulesRun: 1385 });
-    const sigmaHits = detections.filter((d) => d.ruleId.startsWith("sigma:"));
+    // Sigma hits on the events a built-in finding shows are folded into it as further sources.
+    const sigmaHits = detections
+      .flatMap((d) => d.sources ?? [d])
+      .filter((d) => d.ruleId.startsWith("sigma:"));
     expect(sigmaHits.map((d) => d.sigma?.path)).toEqual(
       expect.arrayContaining([
         "rules/windows/builtin/security/win_security_audit_log_cleared.yml",

@@ -64,6 +64,28 @@ export function DetectionsList({
                 </Text>
               )
             )}
+            {d.attack.length > 0 && (
+              <Group gap={4}>
+                {d.attack.map((id) => (
+                  <Badge key={id} size="xs" variant="outline" color="gray">
+                    ATT&CK {id}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+            {(d.sources ?? []).slice(1).length > 0 && (
+              <Stack gap={2} data-testid="finding-sources">
+                <Text size="xs" fw={600}>
+                  {t("detections.alsoFound")}
+                </Text>
+                {(d.sources ?? []).slice(1).map((s) => (
+                  <Stack key={s.ruleId} gap={0}>
+                    <Text size="xs">{s.title[lang]}</Text>
+                    {s.sigma && <SigmaRuleRef sigma={s.sigma} />}
+                  </Stack>
+                ))}
+              </Stack>
+            )}
             <Group>
               <Button size="xs" variant="light" onClick={() => onShowEvents(d)}>
                 {t("detections.showEvents")}

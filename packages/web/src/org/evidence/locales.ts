@@ -113,6 +113,18 @@ export const evidenceJa = {
     none: "まだトリアージしていません。バンドルの詳細から実行してください。",
     problems: "読み取れなかった部分",
   },
+  firstResponse: {
+    title: "初動の要点",
+    hint: "検知から読み取れる答えです。項目を押すと根拠のイベントを表示します。",
+    who: "誰が（アカウント）",
+    fromWhere: "どこから（接続元）",
+    whenFirst: "最初はいつ",
+    wayIn: "侵入経路",
+    foothold: "足場・横展開",
+    turnedOff: "止められた・壊されたもの",
+    unknown: "検知なし",
+    more: "ほか {{count}} 件",
+  },
   detections: {
     title: "検知（重大度順）",
     none: "検知はありません。",
@@ -121,6 +133,7 @@ export const evidenceJa = {
     attribution: "ルール作成者・ライセンス",
     showAll: "すべて表示（{{count}} 件）",
     showFewer: "先頭の 5 件だけ表示",
+    alsoFound: "同じイベントで一致した他のルール",
     severity: { critical: "緊急", high: "高", medium: "中", low: "低", info: "情報" },
   },
   timeline: {
@@ -270,6 +283,18 @@ export const evidenceEn: Record<keyof typeof evidenceJa, unknown> = {
     none: "Not triaged yet. Start it from a bundle's details.",
     problems: "Parts that could not be read",
   },
+  firstResponse: {
+    title: "First-response answers",
+    hint: "What the detections answer. Select an item to show its evidence events.",
+    who: "Who (accounts)",
+    fromWhere: "From where (sources)",
+    whenFirst: "When it started",
+    wayIn: "Way in",
+    foothold: "Foothold and spread",
+    turnedOff: "Turned off or destroyed",
+    unknown: "Nothing detected",
+    more: "{{count}} more",
+  },
   detections: {
     title: "Detections, most severe first",
     none: "No detections.",
@@ -278,6 +303,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, unknown> = {
     attribution: "Rule author and licence",
     showAll: "Show all ({{count}})",
     showFewer: "Show only the first 5",
+    alsoFound: "Other rules on the same events",
     severity: { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" },
   },
   timeline: {

@@ -5,10 +5,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { DetectionsList } from "./detections-list";
+import { FirstResponseAnswers } from "./first-response-answers";
 import { SigmaRunLine } from "./sigma-rule-ref";
 import { TimelineView } from "./timeline-view";
 
-/** Triage runs of the incident (polled while one runs), detections and the timeline. */
+/** Triage runs of the incident (polled while one runs), the first-response answers, detections and the timeline. */
 export function TriagePanel({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation("evidence");
   const [detection, setDetection] = useState<TDetectionView | null>(null);
@@ -66,6 +67,7 @@ export function TriagePanel({ incidentId }: { incidentId: string }) {
         )}
         {finished !== "" && (
           <>
+            <FirstResponseAnswers detections={detections.data ?? []} onShowEvents={setDetection} />
             <DetectionsList detections={detections.data ?? []} onShowEvents={setDetection} />
             <TimelineView
               incidentId={incidentId}
