@@ -10,6 +10,7 @@ import type { Actor } from "../../platform/http/request-context";
 import { readBundleEntry } from "../evidence/bundle-entries";
 import { loadCustodyChain } from "../evidence/evidence-custody";
 import { storedBundlePath } from "../evidence/evidence-vault";
+import { identifySigner, listSignerKeys } from "../evidence/signer-keys";
 import { loadIncidentTriage } from "../triage/triage.service";
 
 type Bundles = NonNullable<TReportPackageInput["evidenceBundles"]>;
@@ -42,6 +43,9 @@ export async function loadReportBundles(deps: AppDeps, actor: Actor, incidentId:
       ),
     )
     .orderBy(asc(evidenceBundles.uploadedAt));
+  // A valid signature by a key this installation does not know is not "verified" (issue 13 §7):
+  // the package says whether the signer is one of the known keys.
+  const keys = await listSignerKeys(deps, deps.db, actor);
   const out: Bundles = [];
   for (const row of rows.slice(0, 200)) {
     const manifest = row.manifest as unknown as Manifest;
@@ -58,6 +62,7 @@ export async function loadReportBundles(deps: AppDeps, actor: Actor, incidentId:
       fileCount: manifest.files.length,
       problemCount: manifest.problems.length,
       signerFingerprint: row.signerFingerprint.slice(0, 200),
+      signerKnown: identifySigner(keys, row.signerFingerprint).status !== "unknown",
       uploadedAt: row.uploadedAt.toISOString(),
       verification: { ok: v.ok, verifiedAt: v.verifiedAt, failureCount: v.failures.length },
       custody: {

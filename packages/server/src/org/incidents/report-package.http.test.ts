@@ -127,6 +127,8 @@ describe("the police package of a full ransomware incident", () => {
       verification: { ok: true },
     });
     expect(bundle.manifestSha256).toMatch(/^[0-9a-f]{64}$/);
+    // Signed by a key of its own (not this installation's, no kit, not added): valid, signer unknown.
+    expect(bundle.signerKnown).toBe(false);
     expect(bundle.custody.valid).toBe(true);
     expect(bundle.custody.entries).toBeGreaterThanOrEqual(3);
     const cleared = pkg.detections.find((d: { rule: { id: string } }) => d.rule.id === "log-cleared");
