@@ -36,8 +36,11 @@ describe("timeline export", () => {
     );
     const csv = await collect((out) => writeTimelineCsv(events, out));
     const rows = csv.split("\r\n").filter(Boolean);
-    expect(rows[0]?.endsWith(",details,recovered")).toBe(true);
-    expect(rows.filter((r) => r.endsWith(',"復元 / recovered"'))).toHaveLength(1);
+    // The recovered column follows details; the detection columns come after it.
+    expect(rows[0]?.endsWith(",details,recovered,finding_id,finding_title,finding_severity,attack")).toBe(
+      true,
+    );
+    expect(rows.filter((r) => r.endsWith(',"復元 / recovered","","","",""'))).toHaveLength(1);
     const jsonl = await collect((out) => writeTimelineJsonl(events, out));
     const recovered = jsonl
       .trim()

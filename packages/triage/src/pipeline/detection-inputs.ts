@@ -22,8 +22,21 @@ const INPUTS: Record<string, number[]> = {
 
 const LOOKUP = new Map(Object.entries(INPUTS).map(([channel, ids]) => [channel, new Set(ids)]));
 
-/** True for an event some built-in rule may read. Every text-log line is an authentication or VPN event. */
-export function isDetectionInput(e: TTimelineEvent): boolean {
+/**
+ * True for an event some built-in rule may read. Every text-log line is an authentication or VPN event.
+ *
+ * For now every event is passed on: the first-response catalogue (content/triage/detections.yaml and
+ * the coded rules) reads more events than INPUTS lists (PowerShell 4104, Kerberos 4768, privilege use,
+ * RdpCoreTS, …), and a rule that silently never sees its event is worse than memory that grows.
+ * `isListedDetectionInput` is the narrowed filter, to be used once INPUTS is derived from the
+ * catalogue itself.
+ */
+export function isDetectionInput(_e: TTimelineEvent): boolean {
+  return true;
+}
+
+/** The narrowed filter by INPUTS (see isDetectionInput for why it is not used yet). */
+export function isListedDetectionInput(e: TTimelineEvent): boolean {
   if (e.sourceType === "text-log") return true;
   return e.eventId !== null && (LOOKUP.get(e.channel)?.has(e.eventId) ?? false);
 }

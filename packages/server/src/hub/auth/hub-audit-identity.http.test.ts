@@ -31,8 +31,11 @@ const submit = (key: ReturnType<typeof generateHubOrgKeyPair>, orgName: string, 
     fetchImpl: injectFetch(t.app),
   });
 };
+// Both lanes (confirmed and unconfirmed keys), found by reference.
 const queueRow = async (c: TestClient, reference: string) =>
-  ((await c.get("/api/hub/cases")).json() as THubCaseSummary[]).find((r) => r.reference === reference)!;
+  ((await c.get(`/api/hub/cases?key=all&q=${reference}`)).json().items as THubCaseSummary[]).find(
+    (r) => r.reference === reference,
+  )!;
 const lastEvent = async (type: string) => {
   const [row] = await t.db.db
     .select()

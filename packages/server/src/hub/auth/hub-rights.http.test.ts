@@ -49,8 +49,21 @@ async function submitTo(unitId: typeof TOKYO | typeof OSAKA): Promise<string> {
     prefectureCode: String(unitId),
     fetchImpl: injectFetch(t.app),
   });
-  const list = (await staff.admin.get("/api/hub/cases")).json() as THubCaseSummary[];
-  return list.find((c) => c.reference === receipt.reference)!.id;
+  await confirmKeys();
+  // The reference finds the case in either lane (the queue lists confirmed keys by default).
+  const page = (await staff.admin.get(`/api/hub/cases?key=all&q=${receipt.reference}`)).json() as {
+    items: THubCaseSummary[];
+  };
+  return page.items.find((c) => c.reference === receipt.reference)!.id;
+}
+
+/** Genuine organisations: their keys are confirmed once enrolled, so the unconfirmed lane's quotas do not apply. */
+async function confirmKeys(): Promise<void> {
+  const keys = (await staff.admin.get("/api/hub/org-keys")).json() as { id: string; status: string }[];
+  for (const key of keys.filter((k) => k.status === "pending")) {
+    const res = await staff.admin.post(`/api/hub/org-keys/${key.id}/status`, { status: "active" });
+    if (res.statusCode !== 200) throw new Error(`fixture key confirmation: ${res.statusCode} ${res.body}`);
+  }
 }
 
 async function act(client: TestClient, id: string, body: object) {

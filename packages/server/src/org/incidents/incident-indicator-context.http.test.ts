@@ -67,12 +67,12 @@ async function exportTexts() {
   writeFileSync(pdfFile, (await exported("pdf")).rawPayload);
   const pdf = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
   // The PDF prints the note itself; only the indicator section must be free of context values.
-  const pdfIndicators = pdf.slice(
-    pdf.search(/攻撃の痕跡|Indicators/),
-    pdf.search(/対応状況|実施した対応|Actions taken/),
-  );
+  // The indicator section ends where the context section (values on warning lists) begins.
+  const contextStart = pdf.search(/参考情報（警告リストに該当した値）|Context \(values on warning lists\)/);
+  const pdfIndicators = pdf.slice(pdf.search(/攻撃の痕跡|Indicators/), contextStart);
+  const pdfContext = pdf.slice(contextStart, contextStart + 4000);
   const xlsxIndicators = xlsx.filter((r) => !r.includes("ランサムノート") && !r.includes("Ransom note"));
-  return { json, stix, xlsx: xlsxIndicators.join("\n"), pdf: pdfIndicators };
+  return { json, stix, xlsx: xlsxIndicators.join("\n"), pdf: pdfIndicators, pdfContext };
 }
 
 describe("warning-listed values are context, not indicators", () => {
@@ -92,7 +92,9 @@ describe("warning-listed values are context, not indicators", () => {
   });
 
   it("leaves context out of the indicators of the JSON, STIX, XLSX and PDF and lists it as context", async () => {
-    const { json, stix, xlsx, pdf } = await exportTexts();
+    const { json, stix, xlsx, pdf, pdfContext } = await exportTexts();
+    // The PDF has a context section, and the warning-listed values are there, not among the indicators.
+    expect(pdfContext).toContain("twitter.com");
     const values = json.indicators.map((i: { value: string }) => i.value);
     for (const host of LISTED) {
       expect(
