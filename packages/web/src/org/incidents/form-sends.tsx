@@ -55,18 +55,28 @@ function RecordSend({ incidentId, pending }: { incidentId: string; pending: Pend
           label={t("form.recipient")}
           required
           value={form.recipient}
-          onChange={(e) => setForm((f) => ({ ...f, recipient: e.currentTarget.value }))}
+          onChange={(e) => {
+            // Read the value now: React runs the updater later, when currentTarget is already null.
+            const recipient = e.currentTarget.value;
+            setForm((f) => ({ ...f, recipient }));
+          }}
         />
         <TextInput
           label={t("form.reportNumber")}
           value={form.reportNumber}
-          onChange={(e) => setForm((f) => ({ ...f, reportNumber: e.currentTarget.value }))}
+          onChange={(e) => {
+            const reportNumber = e.currentTarget.value;
+            setForm((f) => ({ ...f, reportNumber }));
+          }}
         />
         <TextInput
           type="datetime-local"
           label={t("form.sentAt")}
           value={form.sentAt}
-          onChange={(e) => setForm((f) => ({ ...f, sentAt: e.currentTarget.value }))}
+          onChange={(e) => {
+            const sentAt = e.currentTarget.value;
+            setForm((f) => ({ ...f, sentAt }));
+          }}
         />
       </Group>
       <FormError error={record.error} />
