@@ -14,6 +14,8 @@ import { loadOrganisationKey } from "./organisation-key";
 export interface KitIssuer {
   organisationId: string;
   organisationName: string;
+  /** From the command line (no signed-in actor): the user a self-uploading kit acts for. */
+  onBehalfOfUserId?: string;
 }
 
 /** A built kit waiting to be sent; `cleanup` removes the temporary file. */
@@ -85,7 +87,7 @@ export async function issueCollectorKit(
         incidentId: incident.id,
         platform: request.platform,
         issuedTo: request.issuedTo,
-        createdBy: ctx.actor?.userId ?? null,
+        createdBy: ctx.actor?.userId ?? issuer.onBehalfOfUserId ?? null,
       });
       await recordAudit(tx, ctx, {
         type: "evidence.kit_issued",
