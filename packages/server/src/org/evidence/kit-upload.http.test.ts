@@ -162,6 +162,12 @@ describe("kit upload back to the server", () => {
     const otherKit = await issueKit(await newIncident(admin));
     expect(await attempt({ ...otherKit, incident: config.incident })).toContain("HTTP 403");
 
+    // A second kit of the same incident may not deliver the first kit's bundle as its own.
+    const sibling = await issueKit(incidentId);
+    const siblingAnswer = await attempt(sibling);
+    expect(siblingAnswer).toContain("HTTP 422");
+    expect(siblingAnswer).toContain("EVIDENCE_REJECTED");
+
     const stranger = await signInNewUser(t.app, t.db.db, "admin");
     const foreignIncident = await newIncident(stranger.client);
     expect(await attempt({ ...config, incident: { id: foreignIncident, reference: "X" } })).toContain(

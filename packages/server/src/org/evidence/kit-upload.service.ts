@@ -131,6 +131,7 @@ async function completeKitUpload(
       upload.incidentId,
       upload.fileName,
       createReadStream(store.partPath(upload.id)),
+      upload.fingerprint,
     );
     await recordAudit(deps.db, ctx, {
       type: "evidence.kit_upload_completed",
