@@ -5,15 +5,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   issueKitConfig,
+  KIT_UPLOAD_HEADERS,
   type KitConfig,
   KitUploadError,
   runCollection,
+  sha256Hex,
+  signKitUpload,
   uploadBundleToServer,
 } from "@sonae/collector";
 import { auditEvents, evidenceSignerKeys, users } from "@sonae/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppDeps } from "../../app-deps";
 import { setupAndLogin, signInNewUser, type TestClient } from "../../testing/test-app";
+import { KIT_UPLOAD_EXPIRY_MS, KitUploadStore } from "./kit-upload-store";
 import { buildEvidenceTestApp } from "./testing/evidence-fixtures";
 
 const LOGS = path.resolve(
@@ -187,4 +192,62 @@ describe("kit upload back to the server", () => {
       "other_incident",
     ]);
   }, 60_000);
+
+  it("limits size, refuses stale timestamps and chunks at the wrong offset, and removes expired partials", async () => {
+    const incidentId = await newIncident(admin);
+    const config = await issueKit(incidentId);
+    const signed = (
+      method: string,
+      urlPath: string,
+      offset: number,
+      chunkSha256: string,
+      at = new Date(),
+    ) => {
+      const timestamp = at.toISOString();
+      return fetch(new URL(urlPath, baseUrl), {
+        method,
+        headers: {
+          [KIT_UPLOAD_HEADERS.key]: config.fingerprint,
+          [KIT_UPLOAD_HEADERS.timestamp]: timestamp,
+          [KIT_UPLOAD_HEADERS.signature]: signKitUpload(config.signingKeyPem, {
+            method,
+            path: urlPath,
+            offset,
+            chunkSha256,
+            timestamp,
+          }),
+          ...(method === "PUT" ? { "content-type": "application/octet-stream" } : {}),
+        },
+        body: method === "PUT" ? "abc" : undefined,
+      });
+    };
+    const sha = sha256Hex("whole bundle");
+    const start = (size: number, at?: Date) =>
+      signed(
+        "POST",
+        `/api/kit-uploads/incidents/${incidentId}?size=${size}&sha256=${sha}&name=b.zip`,
+        0,
+        sha,
+        at,
+      );
+
+    expect((await start(3 * 1024 ** 3)).status).toBe(413);
+    expect((await start(10, new Date(Date.now() - 60 * 60 * 1000))).status).toBe(401);
+    const started = await start(10);
+    expect(started.status).toBe(201);
+    const { uploadId } = (await started.json()) as { uploadId: string };
+    const wrongOffset = await signed("PUT", `/api/kit-uploads/${uploadId}?offset=5`, 5, sha256Hex("abc"));
+    expect(wrongOffset.status).toBe(409);
+    expect((await signed("PUT", `/api/kit-uploads/${uploadId}?offset=0`, 0, sha256Hex("abc"))).status).toBe(
+      200,
+    );
+    const status = await signed("GET", `/api/kit-uploads/${uploadId}`, 0, sha256Hex(""));
+    expect(await status.json()).toMatchObject({ offset: 3, size: 10 });
+
+    const store = new KitUploadStore({ config: { dataDir: path.join(dir, "data") } } as AppDeps);
+    expect(await store.removeExpired(Date.now() + KIT_UPLOAD_EXPIRY_MS - 60_000)).toEqual([]);
+    expect(await store.removeExpired(Date.now() + KIT_UPLOAD_EXPIRY_MS + 60_000)).toContain(uploadId);
+    expect(await partials()).toEqual([]);
+    expect((await signed("GET", `/api/kit-uploads/${uploadId}`, 0, sha256Hex(""))).status).toBe(404);
+  });
 });
