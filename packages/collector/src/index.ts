@@ -15,5 +15,15 @@ export {
 } from "./crypto/bundle-encryption";
 export { issueKitConfig, type KitRequest } from "./kit/issue-kit";
 export { type KitConfig, ZKitConfig } from "./kit/kit-config";
+export { KitUploadError, type KitUploadResult, uploadBundleToServer } from "./kit/kit-upload";
+export {
+  isAllowedUploadUrl,
+  KIT_UPLOAD_CHUNK_BYTES,
+  KIT_UPLOAD_CLOCK_SKEW_MS,
+  KIT_UPLOAD_HEADERS,
+  sha256Hex,
+  signKitUpload,
+  verifyKitUpload,
+} from "./kit/upload-signature";
 export { loadCollectionTargets } from "./targets/load-targets";
 export type { CollectionTarget } from "./targets/target-schema";

@@ -25,7 +25,11 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerJsonBodyLimits(app);
-  await registerSecurity(app, { secureCookies: deps.config.secureCookies });
+  await registerSecurity(app, {
+    secureCookies: deps.config.secureCookies,
+    // Kit uploads carry no session or cookie: each request is signed by the kit key instead.
+    csrfExempt: (request) => request.url.startsWith("/api/kit-uploads/"),
+  });
   await registerOpenApi(app);
   registerSessionAuth(app, deps.db);
 

@@ -14,6 +14,8 @@ export interface KitRequest {
   ntpServer?: string | null;
   /** The organisation's X25519 public key, to encrypt bundles to. */
   encryptTo?: { publicKeyPem: string; fingerprint: string } | null;
+  /** Server the kit may upload its bundle to (asked first); null/absent = off. */
+  uploadUrl?: string | null;
 }
 
 /**
@@ -42,5 +44,6 @@ export function issueKitConfig(request: KitRequest, now = new Date()): KitConfig
     fingerprint: fingerprintPublicKey(publicKeyPem),
     ntpServer: request.ntpServer === undefined ? "ntp.nict.jp" : request.ntpServer,
     encryptTo: request.encryptTo ?? null,
+    uploadUrl: request.uploadUrl ?? null,
   };
 }

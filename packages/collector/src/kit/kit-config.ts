@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZCollectionTarget } from "../targets/target-schema";
+import { isAllowedUploadUrl } from "./upload-signature";
 
 const ZText = z.object({ ja: z.string(), en: z.string() }).strict();
 
@@ -26,6 +27,13 @@ export const ZKitConfig = z
     encryptTo: z
       .object({ publicKeyPem: z.string(), fingerprint: z.string() })
       .strict()
+      .nullable()
+      .default(null),
+    /** The Sonae server the kit came from; when set, the kit offers to upload the bundle there. */
+    uploadUrl: z
+      .string()
+      .max(500)
+      .refine(isAllowedUploadUrl, "https (or http to localhost)")
       .nullable()
       .default(null),
   })

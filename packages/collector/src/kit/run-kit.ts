@@ -7,6 +7,7 @@ import { EvidenceError } from "@sonae/evidence";
 import { runCollection } from "../collect/run-collection";
 import { KIT_ASSET, type KitConfig, ZKitConfig } from "./kit-config";
 import { both, formatBytes, KitConsole } from "./kit-console";
+import { hashFile, offerUpload } from "./kit-upload-step";
 
 /** Exit codes: 0 complete, 2 bundle made but some targets failed, 1 no bundle, 130 interrupted. */
 export const KIT_EXIT = { complete: 0, failed: 1, incomplete: 2, interrupted: 130 } as const;
@@ -39,9 +40,22 @@ function isAdministrator(platform: KitConfig["platform"]): boolean {
 export async function runKit(argv: string[], out = new KitConsole()): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { config: { type: "string" }, out: { type: "string" }, examiner: { type: "string" } },
+    options: {
+      config: { type: "string" },
+      out: { type: "string" },
+      examiner: { type: "string" },
+      upload: { type: "string" },
+      "upload-only": { type: "string" },
+    },
   });
   const config = loadConfig(values.config);
+  const uploadChoice = values.upload === "yes" || values.upload === "no" ? values.upload : undefined;
+  const uploadOnly = values["upload-only"];
+  if (uploadOnly) {
+    const bundle = path.resolve(uploadOnly);
+    const uploaded = await offerUpload(config, bundle, await hashFile(bundle), out, "yes");
+    return uploaded ? KIT_EXIT.complete : KIT_EXIT.failed;
+  }
   const outDir = path.resolve(values.out ?? (values.config ? process.cwd() : path.dirname(process.execPath)));
   out.header(config, isAdministrator(config.platform));
   let examiner = values.examiner?.trim();
@@ -96,12 +110,14 @@ export async function runKit(argv: string[], out = new KitConsole()): Promise<nu
           "The bundle is encrypted to the organisation key (only Sonae can decrypt it).",
         ),
       );
-    out.line(
-      both(
-        "このファイルを Sonae のインシデントの証拠ページにアップロードしてください。",
-        "Upload this file on the incident's evidence page in Sonae.",
-      ),
-    );
+    if (!config.uploadUrl)
+      out.line(
+        both(
+          "このファイルを Sonae のインシデントの証拠ページにアップロードしてください。",
+          "Upload this file on the incident's evidence page in Sonae.",
+        ),
+      );
+    await offerUpload(config, result.bundlePath, result.sha256, out, uploadChoice);
     writeLog(result.bundlePath.replace(/\.zip(\.sonae-enc)?$/, ".log.txt"), out.lines);
     return failed.length > 0 ? KIT_EXIT.incomplete : KIT_EXIT.complete;
   } catch (error) {

@@ -66,6 +66,8 @@ export const ZIssueKitRequest = z.object({
   encrypt: z.boolean().default(false),
   /** Ids from content/collect to include; absent = every target of the platform. */
   targetIds: z.array(z.string().max(100)).max(200).optional(),
+  /** The kit may upload its bundle back to this server (it asks first); off by default. */
+  uploadUrl: z.string().trim().url().max(500).nullable().default(null),
 });
 export type TIssueKitRequest = z.infer<typeof ZIssueKitRequest>;
 

@@ -7,6 +7,7 @@ import { contactsRoutes } from "./contacts/contacts.routes";
 import { devicesRoutes } from "./devices/devices.routes";
 import { drillsRoutes } from "./drills/drills.routes";
 import { evidenceRoutes } from "./evidence/evidence.routes";
+import { kitUploadRoutes } from "./evidence/kit-upload.routes";
 import { signerKeyRoutes } from "./evidence/signer-keys.routes";
 import { hubLinkRoutes } from "./hub-client/hub-link.routes";
 import { incidentsRoutes } from "./incidents/incidents.routes";
@@ -56,6 +57,7 @@ async function registerOrgRecords(app: FastifyInstance, deps: AppDeps): Promise<
   if (deps.config.mode !== "hub") await app.register(hubLinkRoutes(deps));
   await app.register(evidenceRoutes(deps));
   await app.register(signerKeyRoutes(deps));
+  await app.register(kitUploadRoutes(deps));
   await app.register(triageRoutes(deps));
   await app.register(ransomwareRoutes(deps));
 }

@@ -28,6 +28,14 @@ export function createKitCommand(): Command {
     .requiredOption("--issued-to <name>", "発行先 (キットを渡す相手) / who the kit is issued to")
     .option("--add-path <path...>", "追加で収集する場所 / extra locations to collect", [])
     .option("--encrypt", "バンドルを組織の鍵で暗号化する / encrypt bundles to the organisation key", false)
+    .option(
+      "--upload-url <url>",
+      "キットがバンドルをアップロードする Sonae の URL (https。確認してから送信) / Sonae URL the kit uploads its bundle to (https; asks first)",
+    )
+    .option(
+      "--upload-as <email>",
+      "アップロードを誰の代理として記録するか (--upload-url に必須) / user the kit's uploads are recorded for (needed with --upload-url)",
+    )
     .option("--json", "JSON で出力 / print JSON")
     .action(
       async (opts: {
@@ -37,6 +45,8 @@ export function createKitCommand(): Command {
         issuedTo: string;
         addPath: string[];
         encrypt: boolean;
+        uploadUrl?: string;
+        uploadAs?: string;
         json?: boolean;
       }) => {
         const request = ZIssueKitRequest.parse({
@@ -44,9 +54,18 @@ export function createKitCommand(): Command {
           issuedTo: opts.issuedTo,
           extraPaths: opts.addPath,
           encrypt: opts.encrypt,
+          uploadUrl: opts.uploadUrl ?? null,
         });
+        if (opts.uploadUrl && !opts.uploadAs)
+          throw new AppError("VALIDATION", {
+            field: "upload-as",
+            detail: {
+              ja: "--upload-url には --upload-as <利用者のメールアドレス> が必要です (アップロードはその人の代理として記録されます)",
+              en: "--upload-url needs --upload-as <user e-mail> (uploads are recorded on that person's behalf)",
+            },
+          });
         const handle = await openConfiguredDb();
-        const [{ incidents, organisations }, { issueCollectorKit }, { loadConfig }, { eq, or }] =
+        const [{ incidents, organisations, users }, { issueCollectorKit }, { loadConfig }, { and, eq, or }] =
           await Promise.all([
             import("@sonae/db"),
             import("@sonae/server/collector-kits"),
@@ -77,11 +96,29 @@ export function createKitCommand(): Command {
               },
             });
           }
+          const [uploader] = opts.uploadAs
+            ? await handle.db
+                .select({ id: users.id })
+                .from(users)
+                .where(and(eq(users.email, opts.uploadAs), eq(users.organisationId, row.organisationId)))
+                .limit(1)
+            : [];
+          if (opts.uploadAs && !uploader)
+            throw new AppError("NOT_FOUND", {
+              detail: {
+                ja: `組織に利用者 ${opts.uploadAs} がいません`,
+                en: `No user ${opts.uploadAs} in the organisation`,
+              },
+            });
           const deps = { db: handle.db, dbKind: handle.kind, config: loadConfig() };
           const built = await issueCollectorKit(
             deps,
             { actor: null, ip: null, userAgent: "sonae-cli" },
-            { organisationId: row.organisationId, organisationName: row.organisationName },
+            {
+              organisationId: row.organisationId,
+              organisationName: row.organisationName,
+              onBehalfOfUserId: uploader?.id,
+            },
             row.id,
             request,
             path.resolve(opts.out),

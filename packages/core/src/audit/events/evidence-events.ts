@@ -35,6 +35,28 @@ export const EVIDENCE_EVENTS = [
     issuedTo: z.string(),
     fingerprint: z.string(),
   }),
+  z.object({
+    type: z.literal("evidence.kit_upload_started"),
+    incidentId: z.string(),
+    kitId: z.string(),
+    uploadId: z.string(),
+    sizeBytes: z.number(),
+    sha256: z.string(),
+    resumed: z.boolean(),
+  }),
+  z.object({
+    type: z.literal("evidence.kit_upload_completed"),
+    incidentId: z.string(),
+    kitId: z.string(),
+    uploadId: z.string(),
+    sha256: z.string(),
+  }),
+  z.object({
+    type: z.literal("evidence.kit_upload_refused"),
+    incidentId: z.string(),
+    kitId: z.string(),
+    reason: z.string(),
+  }),
   z.object({ type: z.literal("evidence.signer_key_added"), fingerprint: z.string(), label: z.string() }),
   z.object({ type: z.literal("evidence.signer_key_removed"), fingerprint: z.string(), label: z.string() }),
 ] as const;

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildKit, issueKitConfig, loadCollectionTargets } from "@sonae/collector";
+import { buildKit, isAllowedUploadUrl, issueKitConfig, loadCollectionTargets } from "@sonae/collector";
 import { AppError, type TIssueKitRequest } from "@sonae/core";
 import { type Db, evidenceSignerKeys, incidents } from "@sonae/db";
 import { and, desc, eq } from "drizzle-orm";
@@ -14,6 +14,8 @@ import { loadOrganisationKey } from "./organisation-key";
 export interface KitIssuer {
   organisationId: string;
   organisationName: string;
+  /** From the command line (no signed-in actor): the user a self-uploading kit acts for. */
+  onBehalfOfUserId?: string;
 }
 
 /** A built kit waiting to be sent; `cleanup` removes the temporary file. */
@@ -47,6 +49,14 @@ export async function issueCollectorKit(
     .where(and(eq(incidents.id, incidentId), eq(incidents.organisationId, issuer.organisationId)))
     .limit(1);
   if (!incident) throw new AppError("NOT_FOUND");
+  if (request.uploadUrl && !isAllowedUploadUrl(request.uploadUrl))
+    throw new AppError("VALIDATION", {
+      field: "uploadUrl",
+      detail: {
+        ja: "アップロード先は https の URL にしてください (http は localhost のみ)",
+        en: "The upload address must be an https URL (http only for localhost)",
+      },
+    });
   const config = issueKitConfig({
     platform: request.platform,
     incident: { id: incident.id, reference: incident.reference },
@@ -59,6 +69,7 @@ export async function issueCollectorKit(
     ntpServer: kitNtpServer(),
     // Only the public half travels in the kit.
     encryptTo: request.encrypt ? publicHalf(await loadOrganisationKey(deps, issuer.organisationId)) : null,
+    uploadUrl: request.uploadUrl,
   });
   const dir = outDir ?? (await mkdtemp(path.join(os.tmpdir(), "sonae-kit-issue-")));
   const cleanup = () => (outDir ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
@@ -76,7 +87,7 @@ export async function issueCollectorKit(
         incidentId: incident.id,
         platform: request.platform,
         issuedTo: request.issuedTo,
-        createdBy: ctx.actor?.userId ?? null,
+        createdBy: ctx.actor?.userId ?? issuer.onBehalfOfUserId ?? null,
       });
       await recordAudit(tx, ctx, {
         type: "evidence.kit_issued",

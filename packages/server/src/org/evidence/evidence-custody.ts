@@ -7,9 +7,14 @@ import type { Actor } from "../../platform/http/request-context";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type BundleRow = typeof evidenceBundles.$inferSelect;
 
-/** How a person appears in the custody chain: stable id plus a readable name. */
-export function custodyActor(actor: Actor): string {
-  return `user:${actor.userId} ${actor.displayName} <${actor.email}>`;
+/**
+ * How a person appears in the custody chain: stable id plus a readable name. A kit uploading its own
+ * bundle is named first (it collected and sent the bytes), with the person who issued it.
+ */
+export function custodyActor(actor: Actor & { kit?: { kitId: string; issuedTo: string | null } }): string {
+  const user = `user:${actor.userId} ${actor.displayName} <${actor.email}>`;
+  if (!actor.kit) return user;
+  return `kit:${actor.kit.kitId}${actor.kit.issuedTo ? ` (${actor.kit.issuedTo})` : ""} issued by ${user}`;
 }
 
 /** The bundle's own custody entries (custody.jsonl), kept from verification at upload. */

@@ -52,6 +52,8 @@ export async function uploadEvidence(
   incidentId: string,
   fileName: string,
   source: AsyncIterable<Buffer>,
+  /** A kit uploading by itself may only deliver bundles it signed. */
+  requireSignerFingerprint?: string,
 ): Promise<{ row: BundleRow; deduplicated: boolean }> {
   const upload = await plainUpload(deps, ctx.actor.organisationId, source);
   const stored = await getVault(deps)
@@ -66,6 +68,13 @@ export async function uploadEvidence(
     const csvSha256 = createHash("sha256")
       .update(await readBundleEntry(zipPath, "manifest.csv"))
       .digest("hex");
+    if (requireSignerFingerprint && manifest.signer.fingerprint !== requireSignerFingerprint)
+      throw new AppError("EVIDENCE_REJECTED", {
+        detail: {
+          ja: "このキットが署名したバンドルではありません。何も保管していません",
+          en: "This bundle was not signed by the uploading kit. Nothing was stored",
+        },
+      });
     return await deps.db.transaction(async (tx) => {
       const already = await tx
         .select({ id: evidenceBundles.id })

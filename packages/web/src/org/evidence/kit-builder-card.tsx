@@ -30,6 +30,8 @@ export function KitBuilderCard({ incidentId, canWrite }: { incidentId: string; c
   const [issuedTo, setIssuedTo] = useState("");
   const [extraPaths, setExtraPaths] = useState("");
   const [encrypt, setEncrypt] = useState(true);
+  // Off by default: many affected machines must not (or cannot) reach the network.
+  const [upload, setUpload] = useState(false);
   const kits = useQuery({
     queryKey: ["evidence", "kits", incidentId],
     queryFn: () => api<TSignerKey[]>("GET", `${evidencePath(incidentId)}/kits`),
@@ -40,6 +42,7 @@ export function KitBuilderCard({ incidentId, canWrite }: { incidentId: string; c
         platform,
         issuedTo,
         encrypt,
+        uploadUrl: upload ? window.location.origin : null,
         extraPaths: extraPaths
           .split("\n")
           .map((p) => p.trim())
@@ -94,6 +97,13 @@ export function KitBuilderCard({ incidentId, canWrite }: { incidentId: string; c
               description={t("kit.encryptHelp")}
               checked={encrypt}
               onChange={(e) => setEncrypt(e.currentTarget.checked)}
+            />
+            <Checkbox
+              label={t("kit.upload")}
+              description={t("kit.uploadHelp", { url: window.location.origin })}
+              checked={upload}
+              onChange={(e) => setUpload(e.currentTarget.checked)}
+              data-testid="kit-upload"
             />
             <Button
               onClick={() => build.mutate()}

@@ -60,6 +60,9 @@ export const evidenceJa = {
     extraPathsHelp: "例: VPN 機器から書き出したログのフォルダ",
     encrypt: "バンドルを組織の鍵で暗号化する（推奨）",
     encryptHelp: "USB メモリを紛失しても中身は読めません。このサーバーへのアップロード時に復号されます。",
+    upload: "キットからこのサーバーへ直接アップロードできるようにする",
+    uploadHelp:
+      "収集後、キットが確認してから {{url}} へ HTTPS で送信します (中断しても再実行で続きから)。サーバーに届かない機器では USB で持ち帰ってください。",
     build: "キットを作成してダウンロード",
     building: "作成中です（1 分ほどかかります）…",
     done: "{{fileName}} をダウンロードしました",
@@ -230,6 +233,9 @@ export const evidenceEn: Record<keyof typeof evidenceJa, unknown> = {
     extraPathsHelp: "e.g. the folder with logs exported from the VPN appliance",
     encrypt: "Encrypt bundles to the organisation key (recommended)",
     encryptHelp: "A lost USB stick reveals nothing; this server decrypts the bundle on upload.",
+    upload: "Let the kit upload the bundle straight to this server",
+    uploadHelp:
+      "After collecting, the kit asks and then sends the bundle to {{url}} over HTTPS (an interrupted upload continues on a re-run). Machines that cannot reach this server: bring the bundle back on USB.",
     build: "Build and download the kit",
     building: "Building (about a minute)…",
     done: "Downloaded {{fileName}}",
