@@ -18,7 +18,6 @@ export { isPublicIp } from "./geo/ip-address";
 export { type CountryLookup, DBIP_ATTRIBUTION, openCountryLookup } from "./geo/ip-country";
 export { type CollectedInputs, collectInputs, type TriageFile } from "./input/collect-inputs";
 export type { ZipLimits } from "./input/zip-limits";
-export { isDetectionInput } from "./pipeline/detection-inputs";
 export { type StreamedTriage, streamTriage } from "./pipeline/stream-triage";
 export {
   builtinDetector,

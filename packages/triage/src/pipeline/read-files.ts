@@ -14,8 +14,6 @@ export interface EventSink {
   emit(events: TTimelineEvent[]): Promise<void>;
   problems: TTriageProblem[];
   recordGaps: DetectionContext["recordGaps"];
-  /** Ids of events a detection will point at even though no rule reads them (gap neighbours). */
-  keepIds: Set<string>;
 }
 
 export async function readEvtx(
@@ -60,8 +58,6 @@ export async function readEvtx(
       batch.push(event);
       // Record numbers in the record header rise by one; a jump means removed records.
       if (previous && record.recordId > previous.id + 1) {
-        // The rule shows the event before the gap: it must survive the pipeline's filtering.
-        sink.keepIds.add(previous.eventId);
         sink.recordGaps.push({
           source: file.name,
           afterId: previous.id,

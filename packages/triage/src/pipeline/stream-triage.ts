@@ -38,10 +38,9 @@ export async function streamTriage(
 ): Promise<StreamedTriage> {
   const problems: TTriageProblem[] = [];
   const recordGaps: DetectionContext["recordGaps"] = [];
-  const keepIds = new Set<string>();
   const countries = opts.countries === undefined ? openCountryLookup() : opts.countries;
   const detectors: StreamingDetector[] = [
-    builtinDetector(recordGaps, countries, keepIds),
+    builtinDetector(recordGaps, countries),
     ...(opts.extraDetectors ?? []).map(perEventDetector),
     ...(opts.streamingDetectors ?? []),
   ];
@@ -55,7 +54,6 @@ export async function streamTriage(
   const sink: EventSink = {
     problems,
     recordGaps,
-    keepIds,
     async emit(events) {
       if (events.length === 0) return;
       for (const e of events) {

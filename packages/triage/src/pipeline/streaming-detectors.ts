@@ -1,7 +1,6 @@
 import type { DetectionContext } from "../detections/detection-helpers";
 import { runBuiltinDetections } from "../detections/run-detections";
 import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
-import { isDetectionInput } from "./detection-inputs";
 import { compareEvents } from "./timeline-spill";
 
 /**
@@ -81,19 +80,18 @@ export function perEventDetector(detect: TimelineDetector): StreamingDetector {
 }
 
 /**
- * Adapter for the built-in rules, which read the whole sorted timeline: only the events some
- * rule can use (isDetectionInput) plus the events next to record-number gaps are kept, then the
- * rules run once over them in time order. Memory grows with those events only.
+ * Adapter for the built-in rules, which read the whole sorted timeline: every event is kept, then
+ * the rules run once over them in time order. Memory grows with the timeline here: narrowing it
+ * needs the events each rule reads, derived from the detection catalogue (not done yet).
  */
 export function builtinDetector(
   recordGaps: DetectionContext["recordGaps"],
   countries: DetectionContext["countries"],
-  keepIds: Set<string>,
 ): StreamingDetector {
   const kept: TTimelineEvent[] = [];
   return {
     add(events) {
-      for (const e of events) if (isDetectionInput(e) || keepIds.has(e.id)) kept.push(e);
+      kept.push(...events);
     },
     finish: () => runBuiltinDetections({ events: kept.sort(compareEvents), recordGaps, countries }),
   };
