@@ -13,7 +13,10 @@ import tar from "tar-stream";
 export type KitPlatform = "linux-x64" | "windows-x64";
 
 const PINS_FILE = path.resolve(import.meta.dirname, "../../kit-node.json");
-const PINS = JSON.parse(readFileSync(PINS_FILE, "utf8")) as { version: string; packages: Record<string, string> };
+const PINS = JSON.parse(readFileSync(PINS_FILE, "utf8")) as {
+  version: string;
+  packages: Record<string, string>;
+};
 
 /** Node version of every kit, pinned with the tarballs' integrity in packages/collector/kit-node.json. */
 export const KIT_NODE_VERSION = PINS.version;
@@ -74,9 +77,7 @@ async function fetchVerifiedTarball(name: string, cacheDir: string): Promise<str
   const actual = `sha512-${hash.digest("base64")}`;
   if (actual !== expected) {
     await rm(tarball, { force: true });
-    throw new Error(
-      `${name}@${KIT_NODE_VERSION}: tarball integrity ${actual} is not the pinned ${expected}`,
-    );
+    throw new Error(`${name}@${KIT_NODE_VERSION}: tarball integrity ${actual} is not the pinned ${expected}`);
   }
   return tarball;
 }

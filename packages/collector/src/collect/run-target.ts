@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { pipeline } from "node:stream/promises";
 import { access, constants, lstat, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { LocalisedText } from "@sonae/evidence";
 import type { CollectionTarget, TargetCommand } from "../targets/target-schema";
 import { expandTargetPath } from "./expand-paths";
