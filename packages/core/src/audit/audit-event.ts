@@ -38,3 +38,4 @@ export const ZAuditListResponse = z.object({
   entries: z.array(ZAuditEntry),
   nextCursor: z.string().nullable(),
 });
+export type TAuditListResponse = z.infer<typeof ZAuditListResponse>;
