@@ -22,7 +22,10 @@ const labelToBrand = new Map<string, string | null>();
 function brandForLabel(label: string): string | null {
   if (!labelToBrand.has(label)) {
     const folded = foldName(label);
-    labelToBrand.set(label, brands.names.find((n) => n.folded === folded)?.brand.id ?? null);
+    // Exact name first; else the longest catalogue name the label contains ("TS CUBIC CARD_MY TS3").
+    const exact = brands.names.find((n) => n.folded === folded);
+    const contained = brands.names.find((n) => n.folded.length >= 3 && folded.includes(n.folded));
+    labelToBrand.set(label, (exact ?? contained)?.brand.id ?? null);
   }
   return labelToBrand.get(label)!;
 }

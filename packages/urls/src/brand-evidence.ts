@@ -47,7 +47,8 @@ export function findHostBrandEvidence(
   subjectHost: string,
   subjectUnicode = subjectHost,
 ): BrandEvidence[] {
-  const tokens = tokensOf(subjectHost);
+  // A DNS name is at most 253 characters; the cap also bounds the skeleton look-up below.
+  const tokens = tokensOf(subjectHost.slice(0, 253));
   const compact = tokens.join("");
   const starts = tokenStarts(tokens);
   const found: BrandEvidence[] = [];
@@ -56,11 +57,18 @@ export function findHostBrandEvidence(
     if (at < 0) continue;
     found.push({ brand, kind: starts.has(at) ? "host" : "host_inside_word", word });
   }
-  for (const token of tokens) {
+  tokens.forEach((token, i) => {
     const brand = index.tokens.get(token);
-    if (brand) found.push({ brand, kind: "host", word: token });
-  }
-  const unicodeCompact = subjectUnicode.toLowerCase().replace(/[\s._-]+/g, "");
+    if (!brand) return;
+    // A two- or three-letter name ("au", "jcb") is strong only when it leads a longer name ("au-id-login"):
+    // alone or further right it is as likely a country code or an abbreviation ("2.au.download…").
+    const leads = i === 0 && tokens.length > 1;
+    found.push({ brand, kind: token.length > 3 || leads ? "host" : "host_inside_word", word: token });
+  });
+  const unicodeCompact = subjectUnicode
+    .slice(0, 253)
+    .toLowerCase()
+    .replace(/[\s._-]+/g, "");
   if (!found.length && unicodeCompact.length >= 5) {
     // "arnazon", "paypa1", "аmazon" (Cyrillic а): compare UTS #39 skeletons of the host and of each keyword.
     const skeleton = confusableSkeleton(unicodeCompact);

@@ -1,7 +1,13 @@
 import { domainToUnicode } from "node:url";
 import type { LocalisedText } from "@sonae/core";
 import { getPublicSuffix } from "tldts";
-import { type BrandIndex, findHostingSuffix, findOfficialBrand, shippedBrandIndex } from "./brand-catalogue";
+import {
+  type BrandIndex,
+  compactText,
+  findHostingSuffix,
+  findOfficialBrand,
+  shippedBrandIndex,
+} from "./brand-catalogue";
 import {
   type BrandEvidence,
   findHostBrandEvidence,
@@ -88,7 +94,20 @@ export function proposeVerdict(
   const where = url.registrableDomain ?? url.host;
   if (best) {
     const name = best.brand.name;
-    if (best.kind === "host")
+    const registrableLabel = url.registrableDomain?.split(".")[0] ?? "";
+    const tld = url.host.slice(url.host.lastIndexOf(".") + 1);
+    const exactNameElsewhere =
+      best.kind === "host" &&
+      !hosting &&
+      compactText(registrableLabel) === best.word &&
+      !index.suspiciousTlds.has(tld);
+    if (exactNameElsewhere)
+      // amazon.ca, google.se: a brand's country sites look exactly like this, so this alone is not enough.
+      add(2, {
+        ja: `ドメイン ${url.registrableDomain} は「${name.ja}」の名前そのものですが、登録済みの公式ドメインではありません（海外の公式サイトの可能性もあります）。`,
+        en: `${url.registrableDomain} is the bare name of ${name.en} but not one of its listed domains (it may be a country site).`,
+      });
+    else if (best.kind === "host")
       add(3, {
         ja: `「${name.ja}」を示す語「${best.word}」が、公式ではないホスト名 ${url.hostUnicode} に含まれています。`,
         en: `The word "${best.word}" for ${name.en} is in a host name that is not theirs: ${url.hostUnicode}.`,
@@ -218,7 +237,9 @@ export function proposeVerdict(
   }
 
   if (redirector) return { verdict: "unknown", brand, reasons };
-  if ((best && score >= PHISHING_WITH_BRAND) || score >= PHISHING_WITHOUT_BRAND)
+  // Weak brand evidence (a word inside a word, a path segment) needs as much else as no brand at all.
+  const strongBrand = best !== null && best.kind !== "host_inside_word" && best.kind !== "path";
+  if ((strongBrand && score >= PHISHING_WITH_BRAND) || score >= PHISHING_WITHOUT_BRAND)
     return { verdict: "phishing", brand, reasons };
   if (popular && score <= 0) return { verdict: "benign", brand, reasons };
   if (!reasons.length)
