@@ -79,17 +79,16 @@ export function findHostBrandEvidence(
   return found;
 }
 
-/** Brand keywords as path segments ("/amazon/signin"), weak evidence. */
+/** Brand words at the start of path or query segments ("/amazon/signin", "?u=…eki-net…"), weak evidence. */
 export function findPathBrandEvidence(index: BrandIndex, path: string): BrandEvidence[] {
   const tokens = new Set(tokensOf(path.slice(0, 2048)));
   const found: BrandEvidence[] = [];
   for (const { word, brand } of index.keywords)
-    if (word.length >= 5 && [...tokens].some((t) => t.startsWith(word)))
+    if ([...tokens].some((t) => t.startsWith(word))) found.push({ brand, kind: "path", word });
+  // Short names too ("/jcbindex"): weak evidence, and on the validation months it was right more often than not.
+  for (const [word, brand] of index.tokens)
+    if (word.length >= 3 && [...tokens].some((t) => t.startsWith(word)))
       found.push({ brand, kind: "path", word });
-  for (const token of tokens) {
-    const brand = index.tokens.get(token);
-    if (brand && token.length >= 3) found.push({ brand, kind: "path", word: token });
-  }
   return found;
 }
 

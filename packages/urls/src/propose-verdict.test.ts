@@ -66,6 +66,15 @@ describe("proposeVerdict", () => {
     expect(proposeVerdict(url("https://docs.google.com/forms/d/x")).verdict).not.toBe("benign");
   });
 
+  it("does not call a page shown through Google Translate Google's own, and reads the target from the query", () => {
+    const proposal = proposeVerdict(
+      url("https://translate.google.com/translate?sl=auto&tl=ja&u=https://eki-net-login.example/"),
+    );
+    expect(proposal.verdict).not.toBe("benign");
+    expect(proposal.brand?.id).toBe("eki-net");
+    expect(proposeVerdict(url("https://imikufpnjyug.example/jcbindex")).brand?.id).toBe("jcb");
+  });
+
   it("leaves shorteners to the URL they lead to, and a random name unknown", () => {
     const short = proposeVerdict(url("https://bit.ly/3xYz"));
     expect(short.verdict).toBe("unknown");

@@ -88,7 +88,9 @@ export function proposeVerdict(
   const subject = url.ip ? "" : attackerChosenPart(url, hosting);
   const subjectUnicode = url.flags.includes("idn") ? domainToUnicode(subject) || subject : subject;
   const hostEvidence = subject ? findHostBrandEvidence(index, subject, subjectUnicode) : [];
-  const pathEvidence = hostEvidence.length ? [] : findPathBrandEvidence(index, url.path);
+  // Path and query: proxies put the real target there (translate.google.com/translate?u=…).
+  const pathAndQuery = url.canonical.slice(url.scheme.length + 3 + url.host.length);
+  const pathEvidence = hostEvidence.length ? [] : findPathBrandEvidence(index, pathAndQuery);
   const titleEvidence = capture?.title ? findTitleBrandEvidence(index, capture.title) : [];
   const best = pickBrand([...hostEvidence, ...pathEvidence, ...titleEvidence]);
   const where = url.registrableDomain ?? url.host;
