@@ -79,16 +79,25 @@ export function findHostBrandEvidence(
   return found;
 }
 
-/** Brand words at the start of path or query segments ("/amazon/signin", "?u=…eki-net…"), weak evidence. */
+/**
+ * Brand words at the start of a path or query segment ("/amazon/signin", "?u=https://eki-net-…", "/jcbindex"),
+ * also across "-" and "." ("eki-net" → "ekinet"); weak evidence.
+ */
 export function findPathBrandEvidence(index: BrandIndex, path: string): BrandEvidence[] {
-  const tokens = new Set(tokensOf(path.slice(0, 2048)));
+  const tokens = tokensOf(path.slice(0, 2048));
+  const compact = tokens.join("");
+  const starts = tokenStarts(tokens);
   const found: BrandEvidence[] = [];
+  const atSegmentStart = (word: string) => {
+    for (let at = compact.indexOf(word); at >= 0; at = compact.indexOf(word, at + 1))
+      if (starts.has(at)) return true;
+    return false;
+  };
   for (const { word, brand } of index.keywords)
-    if ([...tokens].some((t) => t.startsWith(word))) found.push({ brand, kind: "path", word });
-  // Short names too ("/jcbindex"): weak evidence, and on the validation months it was right more often than not.
+    if (atSegmentStart(word)) found.push({ brand, kind: "path", word });
+  // Short names too: weak evidence, and on the validation months it was right more often than not.
   for (const [word, brand] of index.tokens)
-    if (word.length >= 3 && [...tokens].some((t) => t.startsWith(word)))
-      found.push({ brand, kind: "path", word });
+    if (word.length >= 3 && atSegmentStart(word)) found.push({ brand, kind: "path", word });
   return found;
 }
 

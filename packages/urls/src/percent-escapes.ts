@@ -45,13 +45,17 @@ export function escapeUnsafe(bytes: string): string {
   let first = 0;
   while (first < bytes.length && !needsEscape(bytes.charCodeAt(first))) first++;
   if (first === bytes.length) return bytes; // the common case: nothing to escape, no copy
-  let out = bytes.slice(0, first);
-  for (let i = first; i < bytes.length; i++) {
+  const out = new Uint8Array(bytes.length * 3);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
     const c = bytes.charCodeAt(i);
-    if (needsEscape(c)) out += `%${HEX[c >> 4]}${HEX[c & 15]}`;
-    else out += bytes[i];
+    if (needsEscape(c)) {
+      out[n++] = 0x25;
+      out[n++] = HEX.charCodeAt(c >> 4);
+      out[n++] = HEX.charCodeAt(c & 15);
+    } else out[n++] = c;
   }
-  return out;
+  return Buffer.from(out.buffer, 0, n).toString("latin1");
 }
 
 /** Whether every character is ASCII (a loop: a regex for it would need control characters). */
