@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse } from "tldts";
 import { describe, expect, it } from "vitest";
 import { findOfficialBrand, loadBrandCatalogue, shippedBrandIndex } from "./brand-catalogue";
 
@@ -21,6 +22,15 @@ describe("brand catalogue", () => {
       for (const d of b.domains) {
         expect(owners.get(d), `${d} is listed for ${owners.get(d)} and ${b.id}`).toBeUndefined();
         owners.set(d, b.id);
+      }
+  });
+
+  it("lists no official domain inside a shared namespace (hosting list or Public Suffix List private section)", () => {
+    const index = shippedBrandIndex();
+    for (const b of index.catalogue.brands)
+      for (const d of b.domains) {
+        if (index.freeHosting.has(d)) continue; // listed on purpose: the provider's name, never "official"
+        expect(parse(`www.${d}`, { allowPrivateDomains: true }).isPrivate, `${b.id}: ${d}`).toBe(false);
       }
   });
 

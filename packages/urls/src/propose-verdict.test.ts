@@ -64,6 +64,12 @@ describe("proposeVerdict", () => {
     expect(proposal.verdict).toBe("phishing");
     expect(proposal.brand?.id).toBe("smbc");
     expect(proposeVerdict(url("https://docs.google.com/forms/d/x")).verdict).not.toBe("benign");
+    // A Public Suffix List private suffix (dynamic DNS, shop builders) is shared hosting too.
+    const shop = proposeVerdict(url("https://smbc-card.myshopify.com/"));
+    expect(shop.brand?.id).toBe("smbc-card");
+    expect(shop.reasons.map((r) => r.en).join(" ")).toMatch(
+      /hosting service anyone can publish on \(myshopify\.com\)/,
+    );
   });
 
   it("does not call a page shown through Google Translate Google's own, and reads the target from the query", () => {

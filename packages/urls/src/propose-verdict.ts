@@ -1,6 +1,6 @@
 import { domainToUnicode } from "node:url";
 import type { LocalisedText } from "@sonae/core";
-import { getPublicSuffix } from "tldts";
+import { getPublicSuffix, parse as parseDomain } from "tldts";
 import {
   type BrandIndex,
   compactText,
@@ -44,6 +44,15 @@ function brandOf(e: BrandEvidence, confidence: number): VerdictProposal["brand"]
   return { id: e.brand.id, name: e.brand.name, confidence: Math.round(confidence * 100) / 100 };
 }
 
+/**
+ * The Public Suffix List's private section names namespaces where anyone gets a name (dynamic DNS, site
+ * builders, cloud apps: ddns.net, myshopify.com, s3.amazonaws.com): treated like the catalogue's hosting list.
+ */
+function privateSuffix(host: string): string | null {
+  const parsed = parseDomain(host, { allowPrivateDomains: true });
+  return parsed.isPrivate && parsed.publicSuffix && parsed.publicSuffix !== host ? parsed.publicSuffix : null;
+}
+
 /** The part of the host the registrant chose: without the public suffix, or without the hosting provider's suffix. */
 function attackerChosenPart(url: NormalisedUrl, hosting: string | null): string {
   if (hosting) return url.host.slice(0, -(hosting.length + 1));
@@ -63,7 +72,7 @@ export function proposeVerdict(
 ): VerdictProposal {
   const index = options.brands ?? shippedBrandIndex();
   const reasons: LocalisedText[] = [];
-  const hosting = url.ip ? null : findHostingSuffix(index, url.host);
+  const hosting = url.ip ? null : (findHostingSuffix(index, url.host) ?? privateSuffix(url.host));
 
   const official = url.ip || hosting ? null : findOfficialBrand(index, url.host);
   if (official)
