@@ -5,7 +5,7 @@ import { canonicaliseUrl } from "./canonicalise-url";
 import { analyseHostScripts } from "./idn-analysis";
 import { NORMALISE_ERRORS } from "./normalise-messages";
 import { shippedWarningListIndex } from "./shipped-warning-lists";
-import type { NormaliseErrorCode, NormaliseResult, UrlFlag } from "./url-contracts";
+import type { NormalisedUrl, NormaliseErrorCode, NormaliseResult, UrlFlag } from "./url-contracts";
 
 /** Longest input taken (bytes of UTF-16 text, checked before any parsing). */
 export const MAX_URL_INPUT = 8 * 1024;
@@ -30,6 +30,29 @@ function refangUrl(input: string): string {
   if (!clipped) return refanged;
   const scheme = /s$/i.test(clipped[1]!) ? "https" : "http";
   return scheme + refanged.slice(clipped[1]!.length);
+}
+
+/** Hosts remembered per list index; cleared when full (the same host comes back with many paths). */
+const CONTEXT_CACHE_SIZE = 50_000;
+const contextCache = new WeakMap<WarningListIndex, Map<string, NormalisedUrl["context"]>>();
+
+/**
+ * The warning lists the host (or its parent domains) or the IP is on, through core's matcher, judged as a
+ * domain or an address is — which is what makes a URL's host context. Cached per host.
+ */
+function hostContext(index: WarningListIndex, host: string, ip: string | null): NormalisedUrl["context"] {
+  let cache = contextCache.get(index);
+  if (!cache) contextCache.set(index, (cache = new Map()));
+  const hit = cache.get(host);
+  if (hit) return hit.map((c) => ({ ...c })); // a copy: callers may change theirs
+  const kind = ip === null ? "domain" : ip.includes(":") ? "ipv6" : "ipv4";
+  const context = findWarningListMatches(index, kind, ip ?? host).map((m) => ({
+    listId: m.listId,
+    listName: m.name.ja,
+  }));
+  if (cache.size >= CONTEXT_CACHE_SIZE) cache.clear();
+  cache.set(host, context);
+  return context;
 }
 
 export interface NormaliseOptions {
@@ -66,12 +89,11 @@ export function normaliseReportedUrl(raw: string, options: NormaliseOptions = {}
   if (canonical.port && canonical.port !== DEFAULT_PORTS[canonical.scheme]) flags.push("nonstandard_port");
   if (canonical.hasUserinfo) flags.push("userinfo");
 
-  const matches = findWarningListMatches(
+  const context = hostContext(
     options.warningLists ?? shippedWarningListIndex(),
-    "url",
-    canonical.canonical,
+    canonical.host,
+    canonical.ip,
   );
-  const context = matches.map((m) => ({ listId: m.listId, listName: m.name.ja }));
   if (context.some((c) => c.listId === "url-shortener")) flags.push("shortener");
   if (context.some((c) => c.listId === "link-in-bio")) flags.push("link_in_bio");
   if (context.length) flags.push("warning_list");
