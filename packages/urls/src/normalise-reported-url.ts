@@ -14,22 +14,26 @@ const SCHEMES = new Set(["http", "https", "ftp"]);
 const DEFAULT_PORTS: Record<string, string> = { http: "80", https: "443", ftp: "21" };
 /** A public DNS name: dot-separated labels of letters, digits, "-" and "_" (ASCII after punycode). */
 export const HOST_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/;
-/** "ttps://" and "tp://" lose letters on purpose so that mail clients do not link them (common in Japan). */
 /** "mailto:", "javascript:", "data:": a scheme without "//" (but not "host:8080", which is a port). */
 export const OPAQUE_SCHEME = /^[a-z][a-z0-9+.-]{0,31}:(?!\/\/|\d)/i;
-export const CLIPPED_SCHEME = /^(t?tps?):\/\//i;
+/**
+ * A mistyped or clipped web scheme: "ttps://" and "tp://" (letters dropped on purpose so mail clients do not
+ * link them, common in Japan), "hhttps://", "htps://", "https:///" (typos in reports). Bounded counts: linear.
+ */
+export const SCHEME_TYPO = /^h{0,2}t{1,3}p{1,2}(s?):\/{1,4}/i;
+/** Zero-width characters and the byte-order mark, pasted along with a URL or inserted to break matching. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 function fail(code: NormaliseErrorCode): NormaliseResult {
   return { ok: false, error: { code, message: NORMALISE_ERRORS[code] } };
 }
 
-/** Undoes defanging ("hxxps://evil[.]example", "ttps://", full-width "：／／"): core's refang plus clipped schemes. */
+/** Undoes defanging ("hxxps://evil[.]example", "ttps://", full-width "：／／"): core's refang, scheme typos, invisibles. */
 function refangUrl(input: string): string {
-  const refanged = refangValue(input);
-  const clipped = refanged.match(CLIPPED_SCHEME);
-  if (!clipped) return refanged;
-  const scheme = /s$/i.test(clipped[1]!) ? "https" : "http";
-  return scheme + refanged.slice(clipped[1]!.length);
+  const refanged = refangValue(input.replace(INVISIBLE, ""));
+  const typo = refanged.match(SCHEME_TYPO);
+  if (!typo) return refanged;
+  return `http${typo[1]!.toLowerCase()}://${refanged.slice(typo[0].length)}`;
 }
 
 /** Hosts remembered per list index; cleared when full (the same host comes back with many paths). */
@@ -42,7 +46,10 @@ const contextCache = new WeakMap<WarningListIndex, Map<string, NormalisedUrl["co
  */
 function hostContext(index: WarningListIndex, host: string, ip: string | null): NormalisedUrl["context"] {
   let cache = contextCache.get(index);
-  if (!cache) contextCache.set(index, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    contextCache.set(index, cache);
+  }
   const hit = cache.get(host);
   if (hit) return hit.map((c) => ({ ...c })); // a copy: callers may change theirs
   const kind = ip === null ? "domain" : ip.includes(":") ? "ipv6" : "ipv4";
