@@ -33,6 +33,14 @@ export const useHubAlerts = (enabled: boolean) =>
     enabled,
   });
 
+/** The alert of one case for the officer's unit (empty when the case raised none there). */
+export const useCaseAlerts = (reportId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ["hub", "alerts", reportId],
+    queryFn: () => api<THubAlert[]>("GET", `/api/hub/alerts?reportId=${encodeURIComponent(reportId)}`),
+    enabled,
+  });
+
 export const useRelatedCases = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: ["hub", "related", id],

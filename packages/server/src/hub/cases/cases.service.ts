@@ -10,7 +10,6 @@ import {
   hubAttachments,
   hubMemberships,
   hubMessages,
-  hubOrgKeys,
   hubReportShares,
   hubReports,
 } from "@sonae/db";
@@ -20,7 +19,7 @@ import type { RequestContext } from "../../platform/http/request-context";
 import { type HubActor, unitOf } from "../auth/hub.policy";
 import type { HubCaseAction } from "../auth/hub-rights";
 import { loadKeyFacts } from "../auth/org-identity";
-import { moveObservations } from "../correlation/observations.repo";
+import { countRelated, moveObservations } from "../correlation/observations.repo";
 import { presentMessages } from "../messages/messages.present";
 import { openBytes, openJson } from "../store/envelope";
 import type { HubKeyring } from "../store/hub-keyring";
@@ -50,6 +49,7 @@ export async function getCase(
     .where(eq(hubMessages.reportId, row.id))
     .orderBy(asc(hubMessages.createdAt));
   const shares = await db.select().from(hubReportShares).where(eq(hubReportShares.reportId, row.id));
+  const related = await countRelated(db, [row.id]);
   await recordAudit(db, ctx, { type: "hub.case_viewed", reportId: row.id, reference: row.reference });
   return {
     ...presentCaseSummary(row, sealed, key),
@@ -65,6 +65,7 @@ export async function getCase(
     })),
     messages: presentMessages(dek, messages),
     sharedWith: shares.map((s) => ({ unitId: s.unitId, reason: s.reason })),
+    relatedCount: related.get(row.id) ?? 0,
   };
 }
 
