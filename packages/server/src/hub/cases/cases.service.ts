@@ -5,14 +5,7 @@ import {
   type THubCaseDetail,
   type THubCaseUpdateRequest,
 } from "@sonae/core";
-import {
-  type Db,
-  hubAttachments,
-  hubMemberships,
-  hubMessages,
-  hubReportShares,
-  hubReports,
-} from "@sonae/db";
+import { type Db, hubAttachments, hubMemberships, hubMessages, hubReportShares, hubReports } from "@sonae/db";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";

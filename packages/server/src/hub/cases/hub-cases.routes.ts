@@ -12,6 +12,7 @@ import { contextOf } from "../../platform/http/request-context";
 import { assertHubCan, requireHubActor } from "../auth/hub.policy";
 import { postPoliceMessage } from "../messages/messages.service";
 import { loadHubKeyring } from "../store/hub-keyring";
+import { exportCasePdf } from "./case-export.service";
 import { getCase, readAttachment, updateCase } from "./cases.service";
 import { listQueue } from "./queue.service";
 
@@ -88,6 +89,36 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               request.body,
             ),
           );
+      },
+    );
+    app.get(
+      "/api/hub/cases/:id/export.pdf",
+      {
+        schema: {
+          tags: ["hub"],
+          summary:
+            "事案のPDF出力(報告パッケージ・メッセージ・対応履歴・監査記録) / Case as PDF for the file: report package, messages, actions, audit trail",
+          params: ZId,
+          querystring: z.object({ lang: z.enum(["ja", "en"]).default("ja") }),
+        },
+      },
+      async (request, reply) => {
+        const actor = await requireHubActor(deps.db, request);
+        const { reference, pdf } = await exportCasePdf(
+          deps.db,
+          contextOf(request),
+          ring(),
+          actor,
+          request.params.id,
+          request.query.lang,
+        );
+        // Shown inline so the officer can print it from the browser's viewer; never cached.
+        return reply
+          .header("content-type", "application/pdf")
+          .header("content-disposition", `inline; filename="${reference}.pdf"`)
+          .header("cache-control", "no-store")
+          .header("x-content-type-options", "nosniff")
+          .send(pdf);
       },
     );
     app.get(
