@@ -41,6 +41,17 @@ export const useCaseAlerts = (reportId: string, enabled: boolean) =>
     enabled,
   });
 
+/** Members of the owning unit and of the national unit: whom the case may be assigned to. */
+export const useCaseAssignees = (id: string) =>
+  useQuery({
+    queryKey: ["hub", "assignees", id],
+    queryFn: () =>
+      api<{ userId: string; displayName: string; email: string; unitId: number }[]>(
+        "GET",
+        `/api/hub/cases/${id}/assignees`,
+      ),
+  });
+
 export const useRelatedCases = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: ["hub", "related", id],

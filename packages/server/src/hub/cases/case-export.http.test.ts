@@ -97,3 +97,21 @@ describe("case export to PDF", () => {
     expect(refused.body).not.toContain(reference);
   });
 });
+
+describe("assign on the case page", () => {
+  it("offers the owning unit's and the national unit's members to those who may triage", async () => {
+    const res = await staff.clients.tokyoAdmin!.get(`/api/hub/cases/${caseId}/assignees`);
+    expect(res.statusCode, res.body).toBe(200);
+    const people = res.json() as { email: string; unitId: number }[];
+    expect(people.some((p) => p.email.startsWith("tokyoadmin-") && p.unitId === 13)).toBe(true);
+    expect(people.some((p) => p.unitId === 0)).toBe(true);
+    expect(people.every((p) => p.unitId === 13 || p.unitId === 0)).toBe(true);
+    // Shared with Osaka: read and message, not triage. Kanagawa does not see the case at all.
+    expect((await staff.clients.osakaOfficer!.get(`/api/hub/cases/${caseId}/assignees`)).statusCode).toBe(
+      403,
+    );
+    expect((await staff.clients.kanagawaAdmin!.get(`/api/hub/cases/${caseId}/assignees`)).statusCode).toBe(
+      404,
+    );
+  });
+});

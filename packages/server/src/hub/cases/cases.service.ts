@@ -5,8 +5,16 @@ import {
   type THubCaseDetail,
   type THubCaseUpdateRequest,
 } from "@sonae/core";
-import { type Db, hubAttachments, hubMemberships, hubMessages, hubReportShares, hubReports } from "@sonae/db";
-import { and, asc, eq } from "drizzle-orm";
+import {
+  type Db,
+  hubAttachments,
+  hubMemberships,
+  hubMessages,
+  hubReportShares,
+  hubReports,
+  users,
+} from "@sonae/db";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { type HubActor, unitOf } from "../auth/hub.policy";
@@ -89,6 +97,27 @@ export async function readAttachment(
     meta: openJson<{ fileName: string; mimeType: string }>(dek, file.metaEnc, `attachment-meta:${file.id}`),
     bytes: openBytes(dek, file.contentEnc, `attachment:${file.id}`),
   };
+}
+
+/**
+ * Who the case may be assigned to (what `assign` accepts): active members of the owning unit and of
+ * the national unit. Only for those who may triage the case; names and e-mails, nothing else.
+ */
+export async function listAssignees(db: Db, ctx: RequestContext, actor: HubActor, id: string) {
+  const row = await authoriseCase(db, ctx, actor, id, "case.triage");
+  const rows = await db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      unitId: hubMemberships.unitId,
+    })
+    .from(hubMemberships)
+    .innerJoin(users, eq(users.id, hubMemberships.userId))
+    .where(and(inArray(hubMemberships.unitId, [row.unitId, NATIONAL_UNIT_ID]), eq(users.isDisabled, false)))
+    .orderBy(asc(hubMemberships.unitId), asc(users.displayName))
+    .limit(500);
+  return rows;
 }
 
 /** Which right of the policy table each triage action needs. */

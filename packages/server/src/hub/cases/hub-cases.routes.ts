@@ -13,7 +13,7 @@ import { assertHubCan, requireHubActor } from "../auth/hub.policy";
 import { postPoliceMessage } from "../messages/messages.service";
 import { loadHubKeyring } from "../store/hub-keyring";
 import { exportCasePdf } from "./case-export.service";
-import { getCase, readAttachment, updateCase } from "./cases.service";
+import { getCase, listAssignees, readAttachment, updateCase } from "./cases.service";
 import { listQueue } from "./queue.service";
 
 const ZId = z.object({ id: z.uuid() });
@@ -62,6 +62,25 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
         return updateCase(deps.db, contextOf(request), actor, request.params.id, request.body);
+      },
+    );
+    app.get(
+      "/api/hub/cases/:id/assignees",
+      {
+        schema: {
+          tags: ["hub"],
+          summary: "担当者に指定できる人 / People the case may be assigned to",
+          params: ZId,
+          response: {
+            200: z.array(
+              z.object({ userId: z.string(), displayName: z.string(), email: z.string(), unitId: z.int() }),
+            ),
+          },
+        },
+      },
+      async (request) => {
+        const actor = await requireHubActor(deps.db, request);
+        return listAssignees(deps.db, contextOf(request), actor, request.params.id);
       },
     );
     app.post(
