@@ -46,7 +46,12 @@ export function HubQueuePage() {
           {alerts.data.map((a) => (
             <Stack key={a.id} gap={2} data-testid="hub-alert">
               <Group gap="xs">
-                <Text component={Link} to={`/hub/cases/${a.reportId}`} fw={a.seen ? 400 : 700}>
+                <Text
+                  component={Link}
+                  to={`/hub/cases/${a.reportId}`}
+                  fw={a.seen ? 400 : 700}
+                  data-testid="hub-alert-case"
+                >
                   {a.reference}
                 </Text>
                 <Badge color="orange">{t("relatedCount", { n: a.relatedCount })}</Badge>
