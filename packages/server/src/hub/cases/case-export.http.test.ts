@@ -1,8 +1,8 @@
-import type { THubCaseSummary, THubMe } from "@sonae/core";
+import { solvePow, type THubCaseSummary, type THubMe } from "@sonae/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateHubOrgKeyPair, submitReportToHub } from "../../org/hub-client/hub-client";
 import { extractSquashedPdfText } from "../../org/plans/testing/pdf-tools";
-import type { TestClient } from "../../testing/test-app";
+import { TestClient } from "../../testing/test-app";
 import { buildHubTestApp, injectFetch, samplePackage, setupHubStaff } from "../testing/hub-test-app";
 
 /** Issue 16 §7: a case exports to PDF for the file — package layout, messages, actions, audit trail. */
@@ -95,6 +95,36 @@ describe("case export to PDF", () => {
     expect(refused.statusCode).toBe(404);
     expect(refused.headers["content-type"]).not.toBe("application/pdf");
     expect(refused.body).not.toContain(reference);
+  });
+});
+
+describe("a public-form report exports too", () => {
+  it("prints the form's fields as the reporter wrote them, then the hub record", async () => {
+    const visitor = new TestClient(t.app);
+    await visitor.refreshSession();
+    const challenge = (await visitor.get("/api/hub/public/challenge")).json() as {
+      challenge: string;
+      bits: number;
+    };
+    const sent = await visitor.post("/api/hub/public/reports", {
+      kind: "consultation",
+      prefectureCode: "13",
+      title: "不審なメール",
+      description: "請求書を装ったメールが届き、添付ファイルを開いてしまった。",
+      pow: { challenge: challenge.challenge, solution: await solvePow(challenge.challenge, challenge.bits) },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const ref = (sent.json() as { reference: string }).reference;
+    const rows = (await staff.clients.tokyoAdmin!.get("/api/hub/cases?key=all")).json()
+      .items as THubCaseSummary[];
+    const id = rows.find((r) => r.reference === ref)!.id;
+    const res = await staff.clients.tokyoAdmin!.get(`/api/hub/cases/${id}/export.pdf`);
+    expect(res.statusCode).toBe(200);
+    const text = extractSquashedPdfText(res.rawPayload);
+    expect(text).toContain(squash("一般フォームからの通報"));
+    expect(text).toContain(squash("請求書を装ったメールが届き、添付ファイルを開いてしまった。"));
+    expect(text).toContain(ref);
+    expect(text).toContain("report_received");
   });
 });
 
