@@ -161,8 +161,8 @@ describe.each(testBackends())("a flood of unconfirmed keys ($name)", (backend) =
     // The aim is p99 < 200 ms under the flood. It is recorded, not asserted: on this shared 2-core
     // machine (load average 8–16 from other work) the p99 of 100 samples is set by scheduling noise —
     // the same run WITHOUT the flood measured p99 70–350 ms. Measured after the lane was made to shed
-    // early (branch report, issue 16): PostgreSQL p50 58 ms / p99 203 ms under flood against 40.5 /
-    // 237 ms quiet; PGlite (the database runs on this event loop, so the 300 reports the lane may
+    // early (branch report, issue 16): PostgreSQL p50 46–58 ms / p99 159–203 ms under flood against
+    // 17–41 / 46–237 ms quiet (two runs); PGlite (the database runs on this event loop, so the 300 reports the lane may
     // store are written on it) p50 22–62 ms / p99 208–864 ms against 20–46 / 70–350 ms quiet.
     // Before it: PGlite p50 154 ms / p99 578 ms against 22 / 81 ms quiet.
     // What is asserted is that the flood does not slow the typical confirmed submission: the
