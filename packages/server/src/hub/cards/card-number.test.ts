@@ -81,6 +81,18 @@ describe("luhn, brand and mask", () => {
     expect(luhnValid("79927398710")).toBe(false);
   });
 
+  it("relies on the library's ranges being at most 8 digits (the brand cache keys on them)", async () => {
+    const { default: types } = (await import("credit-card-type/dist/lib/card-types.js")) as unknown as {
+      default: Record<string, { patterns: (number | number[])[] }>;
+    };
+    const longest = Math.max(
+      ...Object.values(types).flatMap((t) =>
+        t.patterns.map((p) => String(Array.isArray(p) ? p[1] : p).length),
+      ),
+    );
+    expect(longest).toBeLessThanOrEqual(8);
+  });
+
   it("reports a brand range with the wrong length", () => {
     expect(brandOf("4222222222222")).toBe("bad_length");
   });

@@ -61,8 +61,26 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * The library's ranges are at most 8 digits long (its patterns, checked in card-number.test.ts),
+ * so the answer depends only on the first 8 digits and the length: cached, because the library
+ * scans every brand's patterns per call and bulk imports repeat the same issuers.
+ */
+const brandCache = new Map<string, CardBrand | "unknown" | "bad_length">();
+const BRAND_CACHE_MAX = 100_000;
+
 /** The brand of a Luhn-valid PAN, when the library's ranges and lengths agree. */
 export function brandOf(pan: string): CardBrand | "unknown" | "bad_length" {
+  const key = `${pan.slice(0, 8)}:${pan.length}`;
+  const hit = brandCache.get(key);
+  if (hit) return hit;
+  const brand = brandOfUncached(pan);
+  if (brandCache.size >= BRAND_CACHE_MAX) brandCache.clear();
+  brandCache.set(key, brand);
+  return brand;
+}
+
+function brandOfUncached(pan: string): CardBrand | "unknown" | "bad_length" {
   const matches = creditCardType(pan)
     .map((m) => ({ brand: BRAND_OF_LIBRARY_TYPE[m.type], lengths: m.lengths }))
     .filter((m): m is { brand: CardBrand; lengths: number[] } => m.brand !== undefined);
