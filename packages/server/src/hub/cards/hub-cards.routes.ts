@@ -15,7 +15,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps";
 import { contextOf } from "../../platform/http/request-context";
-import { assertHubCan, requireHubActor } from "../auth/hub.policy";
+import { assertHubCan, type HubActor, hubCan, requireHubActor } from "../auth/hub.policy";
+import { HUB_CARD_ACTIONS } from "../auth/hub-rights";
 import { findCardBatches } from "./card-batch-list";
 import {
   buildAllBrandBatches,
@@ -31,6 +32,13 @@ import { loadCardKeys } from "./card-keys";
 import { findCardRecipients, setCardRecipient } from "./card-recipients.service";
 
 const ZId = z.object({ id: z.uuid() });
+
+/** Batch and recipient actions are asked of the national unit; entering and reading of the own unit. */
+function cardRightsOf(actor: HubActor) {
+  return HUB_CARD_ACTIONS.filter((a) =>
+    hubCan(actor, a, a === "cards.batch" || a === "cards.recipients" ? NATIONAL_UNIT_ID : actor.unitId),
+  );
+}
 const langOf = (header: string | undefined) => (header?.toLowerCase().startsWith("en") ? "en" : "ja");
 
 /**
@@ -41,6 +49,14 @@ const langOf = (header: string | undefined) => (header?.toLowerCase().startsWith
 export function hubCardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const keys = () => loadCardKeys(deps.config.dataDir);
   return async (app) => {
+    app.get(
+      "/api/hub/cards/me",
+      { schema: { tags: ["hub"], summary: "カード番号の権限 / My card rights (which screens to offer)" } },
+      async (request) => {
+        const actor = await requireHubActor(deps.db, request);
+        return { rights: cardRightsOf(actor) };
+      },
+    );
     app.post(
       "/api/hub/cards/entries",
       {
