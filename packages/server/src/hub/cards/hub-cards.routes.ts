@@ -18,6 +18,7 @@ import { contextOf } from "../../platform/http/request-context";
 import { assertHubCan, type HubActor, hubCan, requireHubActor } from "../auth/hub.policy";
 import { HUB_CARD_ACTIONS } from "../auth/hub-rights";
 import { findCardBatches } from "./card-batch-list";
+import { scheduleCardBatches } from "./card-batch-schedule";
 import {
   buildAllBrandBatches,
   buildBrandBatch,
@@ -49,6 +50,7 @@ const langOf = (header: string | undefined) => (header?.toLowerCase().startsWith
 export function hubCardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const keys = () => loadCardKeys(deps.config.dataDir);
   return async (app) => {
+    scheduleCardBatches(app, deps);
     app.get(
       "/api/hub/cards/me",
       { schema: { tags: ["hub"], summary: "カード番号の権限 / My card rights (which screens to offer)" } },
