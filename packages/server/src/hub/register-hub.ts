@@ -12,6 +12,7 @@ import {
 import { seedHubUnits } from "./auth/hub-units.service";
 import { orgKeysRoutes } from "./auth/org-keys.routes";
 import { unitAuditRoutes } from "./auth/unit-audit.routes";
+import { hubCardsRoutes } from "./cards/hub-cards.routes";
 import { hubCasesRoutes } from "./cases/hub-cases.routes";
 import { hubCorrelationRoutes } from "./correlation/hub-correlation.routes";
 import { hubIntakeRoutes } from "./intake/hub-intake.routes";
@@ -38,6 +39,7 @@ export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<
   await app.register(hubCorrelationRoutes(deps));
   await app.register(hubStatsRoutes(deps));
   await app.register(hubAdvisoriesRoutes(deps));
+  await app.register(hubCardsRoutes(deps));
 }
 
 /** On a hub, first-run setup makes its administrator the first national unit admin (explicitly). */

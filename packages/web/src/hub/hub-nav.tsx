@@ -14,6 +14,7 @@ const ITEMS = [
 export function HubNav() {
   const { t } = useTranslation("hubInsights");
   const { t: tAdmin } = useTranslation("hubAdmin");
+  const { t: tCards } = useTranslation("hubCards");
   const { pathname } = useLocation();
   const rights: string[] = useHubMe().data?.rights ?? [];
   const current = ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue";
@@ -31,6 +32,15 @@ export function HubNav() {
           {t(`nav.${i.key}`)}
         </Button>
       ))}
+      <Button
+        component={Link}
+        to="/hub/cards"
+        size="xs"
+        variant={pathname.startsWith("/hub/cards") ? "filled" : "light"}
+        aria-current={pathname.startsWith("/hub/cards") ? "page" : undefined}
+      >
+        {tCards("nav")}
+      </Button>
       {HUB_ADMIN_NAV.filter((i) => rights.includes(i.right)).map((i) => (
         <Button
           key={i.key}
