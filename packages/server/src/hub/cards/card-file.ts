@@ -2,8 +2,8 @@ import { AppError, type THubCardExposure } from "@sonae/core";
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 // Byte-level guards shared with the organisation's device import (candidates for platform/).
-import { decodeCsvBytes } from "../../org/devices/devices-csv-decode";
-import { assertXlsxWithinLimits } from "../../org/devices/devices-xlsx-guard";
+import { decodeCsvBytes } from "../../platform/csv/decode-csv-bytes";
+import { assertXlsxWithinLimits } from "../../platform/csv/xlsx-guard";
 
 /** One line of an officer's file, before validation. Exposure values are read as flags and dropped. */
 export type CardLine = {
