@@ -28,19 +28,23 @@ export interface StreamedTriage {
 /**
  * Triage with memory that does not grow with the timeline: events go to a sorted spill on disk
  * as they are decoded, and detections see them once, in batches, through the streaming
- * interface (StreamingDetector): Sigma-style per-event detectors keep only their hits, the
- * built-in rules keep only the events they read. Files that cannot be read become `problems`;
+ * interface (StreamingDetector): Sigma-style per-event detectors keep only their hits, each
+ * built-in rule sees only the events it declares and keeps only its findings, counters and slimmed evidence. Files that cannot be read become `problems`;
  * one bad file never stops the others.
  */
 export async function streamTriage(
   files: TriageFile[],
-  opts: BuildTimelineOptions & { streamingDetectors?: StreamingDetector[] } = {},
+  opts: BuildTimelineOptions & {
+    streamingDetectors?: StreamingDetector[];
+    /** The built-in rules' detector; tests pass keepEverythingBuiltinDetector as the reference. */
+    builtin?: typeof builtinDetector;
+  } = {},
 ): Promise<StreamedTriage> {
   const problems: TTriageProblem[] = [];
   const recordGaps: DetectionContext["recordGaps"] = [];
   const countries = opts.countries === undefined ? openCountryLookup() : opts.countries;
   const detectors: StreamingDetector[] = [
-    builtinDetector(recordGaps, countries),
+    (opts.builtin ?? builtinDetector)(recordGaps, countries),
     ...(opts.extraDetectors ?? []).map(perEventDetector),
     ...(opts.streamingDetectors ?? []),
   ];

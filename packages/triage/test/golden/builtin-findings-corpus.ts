@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { TriageFile } from "../../src/input/collect-inputs";
 import { streamTriage } from "../../src/pipeline/stream-triage";
+import type { keepEverythingBuiltinDetector } from "../../src/pipeline/streaming-detectors";
 import type { TDetection } from "../../src/timeline/timeline-event";
 import { EVTX, LOGS } from "../support/corpus";
 
@@ -22,16 +23,19 @@ function walk(dir: string, root: string, out: TriageFile[]): TriageFile[] {
 /** What a finding says, in a stable form (sources left out: they come from merging with Sigma). */
 function stable(d: TDetection): string {
   const { sources: _s, ...rest } = d;
-  return JSON.stringify(rest, Object.keys(rest).sort());
+  const sorted = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify(sorted);
 }
 
 /** Built-in findings as sorted JSON strings, per run ("evtx/<file>", "logs/<file>", "evtx/*"). */
-export async function builtinFindingsOverCorpus(): Promise<Record<string, string[]>> {
+export async function builtinFindingsOverCorpus(
+  builtin?: typeof keepEverythingBuiltinDetector,
+): Promise<Record<string, string[]>> {
   const evtx = walk(EVTX, EVTX, []);
   const logs = walk(LOGS, LOGS, []);
   const out: Record<string, string[]> = {};
   const run = async (key: string, files: TriageFile[]) => {
-    const r = await streamTriage(files, { textLog: { year: 2024 } });
+    const r = await streamTriage(files, { textLog: { year: 2024 }, ...(builtin ? { builtin } : {}) });
     await r.dispose();
     const found = r.detections
       .filter((d) => d.origin === "builtin")
