@@ -76,7 +76,10 @@ export async function streamTriage(
       await spill.add(events);
     },
   };
-  const thread = (await useParseThread(files, opts.parseThread ?? "auto"))
+  const thread = (await useParseThread(
+    files,
+    opts.parseThread ?? (process.env.SONAE_PARSE_THREAD === "off" ? false : "auto"),
+  ))
     ? new EvtxParseThread(
         [...files.entries()].filter(([, f]) => f.kind === "evtx").map(([index, file]) => ({ file, index })),
         files.length,

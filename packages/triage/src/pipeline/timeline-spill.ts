@@ -8,7 +8,7 @@ import type { TTimelineEvent } from "../timeline/timeline-event";
 import { compactHeap } from "./heap-compaction";
 
 /** Serialised events held in memory before a sorted run goes to disk. */
-const RUN_CHARS = 8 * 1024 * 1024;
+const RUN_CHARS = 4 * 1024 * 1024;
 
 /** One event waiting for its run: its sort key and its JSON line (smaller than the live object). */
 interface Pending {
@@ -28,7 +28,7 @@ export function compareEvents(a: TTimelineEvent, b: TTimelineEvent): number {
 
 /**
  * The timeline on disk while triage runs: events arrive in file order, are serialised at once,
- * sorted in runs of about 8 M characters and written as JSON Lines to a private temporary folder, then
+ * sorted in runs of about 4 M characters and written as JSON Lines to a private temporary folder, then
  * merged back in time order (external merge sort). Memory stays at one run whatever the input.
  */
 export class TimelineSpill {

@@ -9,6 +9,12 @@ const ENTRY = new URL(
 );
 
 /**
+ * The thread's heap: decoded records die young, so a small young generation costs little time
+ * and keeps the process's peak RSS down (measured on the corpus: 312 MB peak with 16 MB, 293 MB with 4 MB).
+ */
+const LIMITS = { maxYoungGenerationSizeMb: Number(process.env.SONAE_PARSE_YOUNG_MB ?? 4) };
+
+/**
  * EVTX files decoded in a worker thread, ahead of the main thread, which takes their messages
  * file by file in the run's order (so events arrive in the same order as when parsed in-process).
  * If the thread dies, every file it had not finished ends with that error as a problem.
@@ -24,9 +30,9 @@ export class EvtxParseThread {
     this.worker = ENTRY.pathname.endsWith(".ts")
       ? new Worker(
           `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`,
-          { eval: true, workerData: { files, fileCount } },
+          { eval: true, workerData: { files, fileCount }, resourceLimits: LIMITS },
         )
-      : new Worker(ENTRY, { workerData: { files, fileCount } });
+      : new Worker(ENTRY, { workerData: { files, fileCount }, resourceLimits: LIMITS });
     this.worker.on("message", (m: EvtxParseMessage) => {
       const queue = this.queues.get(m.index);
       if (queue) queue.push(m);
