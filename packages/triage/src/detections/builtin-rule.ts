@@ -69,16 +69,6 @@ export function slim(e: TTimelineEvent, fields: readonly string[] = []): TTimeli
   return { ...rest, details, ...(recovered ? { recovered } : {}) };
 }
 
-/** Groups kept while events stream in: insertion order, like groupBy over a sorted list once sorted. */
-export class Groups<T> {
-  readonly map = new Map<string, T[]>();
-  add(key: string, item: T): void {
-    const list = this.map.get(key);
-    if (list) list.push(item);
-    else this.map.set(key, [item]);
-  }
-}
-
 /** "channel:eventId" of a Windows event, or null for text logs. */
 export function inputKey(e: TTimelineEvent): string | null {
   return e.sourceType === "evtx" && e.eventId !== null ? `${e.channel}:${e.eventId}` : null;

@@ -1,5 +1,5 @@
 import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
-import { AUTH_INPUTS, type AuthAttempt, AuthAttemptLog, toAuthAttempt } from "./auth-attempts";
+import { AUTH_INPUTS, type AuthAttempt, AuthAttemptLog } from "./auth-attempts";
 import { distinctAccounts, isSpray, sessionsBySource } from "./auth-sessions";
 import { type BuiltinRule, overTimeline } from "./builtin-rule";
 import { makeDetection } from "./detection-helpers";
@@ -10,16 +10,6 @@ function listed(values: string[]): string {
   return values.length > LISTED_MAX
     ? `${values.slice(0, LISTED_MAX).join(", ")} … (+${values.length - LISTED_MAX})`
     : values.join(", ");
-}
-
-/** Every authentication attempt of the timeline, in order. */
-export function authAttempts(events: TTimelineEvent[]): AuthAttempt[] {
-  const out: AuthAttempt[] = [];
-  for (const e of events) {
-    const a = toAuthAttempt(e);
-    if (a) out.push(a);
-  }
-  return out;
 }
 
 /**
