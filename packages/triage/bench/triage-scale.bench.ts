@@ -5,6 +5,7 @@
  * seconds, events, peak RSS and ratios. Not a test.
  * Environment: BENCH_TRIAGE_FILE (corpus-relative file for the scale runs, default
  * DeepBlueCLI/Powershell-Invoke-Obfuscation-many.evtx), BENCH_TRIAGE_COPIES (default 1,16,64),
+ * BENCH_TRIAGE_SMALL (corpus-relative file for the fixed cost, default DeepBlueCLI/new-user-security.evtx),
  * BENCH_TRIAGE_ENTRY (the triage entry script, to measure another checkout), BENCH_TRIAGE_SIGMA
  * ("off" to leave Sigma out), BENCH_TRIAGE_CORPUS ("off" to skip the corpus run).
  */
@@ -23,19 +24,26 @@ const COPIES = (process.env.BENCH_TRIAGE_COPIES ?? "1,16,64").split(",").map(Num
 
 interface Run {
   seconds: number;
+  /** User + system CPU seconds of the whole process (less sensitive to other load than wall time). */
+  cpuSeconds: number;
   peakRssMb: number;
 }
 
-/** Runs a command under GNU time: wall seconds and peak resident set size. */
+/** Runs a command under GNU time: wall seconds, CPU seconds and peak resident set size. */
 function measured(cmd: string, args: string[]): Run & { stdout: string } {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", cmd, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 30,
   });
   const last = r.stderr.trim().split("\n").at(-1) ?? "";
-  const [seconds, kb] = last.split(" ").map(Number);
+  const [seconds, user, system, kb] = last.split(" ").map(Number);
   if (r.status !== 0 && !Number.isFinite(seconds)) throw new Error(`${cmd} failed: ${r.stderr.slice(-500)}`);
-  return { seconds: seconds ?? Number.NaN, peakRssMb: (kb ?? 0) / 1024, stdout: r.stdout };
+  return {
+    seconds: seconds ?? Number.NaN,
+    cpuSeconds: (user ?? Number.NaN) + (system ?? Number.NaN),
+    peakRssMb: (kb ?? 0) / 1024,
+    stdout: r.stdout,
+  };
 }
 
 function evtxFiles(dir: string): string[] {
@@ -71,7 +79,8 @@ function evtxexport(files: string[]): Run {
   return measured("sh", ["-c", script, "sh", ...files]);
 }
 
-const fmt = (r: Run) => `${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`;
+const fmt = (r: Run) =>
+  `${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), peak RSS ${r.peakRssMb.toFixed(0)} MB`;
 
 const work = mkdtempSync(path.join(tmpdir(), "sonae-bench-triage-"));
 try {
@@ -84,8 +93,18 @@ try {
     const e = evtxexport(corpus);
     console.log(`  sonae triage  ${fmt(s)}, ${s.events} events`);
     console.log(`  evtxexport    ${fmt(e)}`);
-    console.log(`  ratio sonae/evtxexport time: ${(s.seconds / e.seconds).toFixed(2)}×`);
+    console.log(
+      `  ratio sonae/evtxexport: wall ${(s.seconds / e.seconds).toFixed(2)}×, CPU ${(s.cpuSeconds / e.cpuSeconds).toFixed(2)}×`,
+    );
   }
+
+  // Fixed cost: a file of a few dozen records, where process start, rule loading and caches dominate.
+  const tiny = path.join(CORPUS, process.env.BENCH_TRIAGE_SMALL ?? "DeepBlueCLI/new-user-security.evtx");
+  sonae(tiny, path.join(work, "tiny.csv")); // fills the rule cache if it is cold
+  const tinyRun = sonae(tiny, path.join(work, "tiny.csv"));
+  console.log(
+    `\n[2a] fixed cost, ${path.basename(tiny)} (${(statSync(tiny).size / 1e3).toFixed(0)} kB): sonae ${fmt(tinyRun)}`,
+  );
 
   const one = sonae(FILE, path.join(work, "one.csv"));
   const oneRef = evtxexport([FILE]);
@@ -99,7 +118,7 @@ try {
     const r = sonae(dir, path.join(work, `x${n}.csv`));
     const ref = evtxexport(readdirSync(dir).map((f) => path.join(dir, f)));
     console.log(
-      `  ${String(n).padStart(3)}×: sonae ${fmt(r)}, ${r.events} events; evtxexport ${ref.seconds.toFixed(2)} s; ratio ${(r.seconds / ref.seconds).toFixed(2)}×`,
+      `  ${String(n).padStart(3)}×: sonae ${fmt(r)}, ${r.events} events; evtxexport ${ref.seconds.toFixed(2)} s (CPU ${ref.cpuSeconds.toFixed(2)} s); ratio wall ${(r.seconds / ref.seconds).toFixed(2)}×`,
     );
   }
 } finally {

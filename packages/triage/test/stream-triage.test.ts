@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectInputs } from "../src/input/collect-inputs";
 import { streamTriage } from "../src/pipeline/stream-triage";
 import { perEventDetector } from "../src/pipeline/streaming-detectors";
 import { compareEvents } from "../src/pipeline/timeline-spill";
@@ -59,6 +60,29 @@ describe("streamed triage: timeline on disk, detections from batches", () => {
     await streamed.dispose();
     expect(await readdir(temp)).toEqual([]);
   }, 60_000);
+
+  it("a parse thread gives the same timeline, findings (Sigma too) and problems as parsing in-process", async () => {
+    const set = await loadSigmaRuleSet(undefined);
+    const sigma = (events: TTimelineEvent[]) => runSigmaRules(set.rules, events, set.source);
+    const { files } = await collectInputs([
+      evtxPath("DeepBlueCLI"),
+      evtxPath("EVTX-ATTACK-SAMPLES/Lateral Movement"),
+    ]);
+    const run = async (parseThread: boolean) => {
+      const r = await streamTriage(files, { parseThread, extraDetectors: [sigma] });
+      const events: TTimelineEvent[] = [];
+      for await (const e of r.events()) events.push(e);
+      await r.dispose();
+      return { events, detections: r.detections, problems: r.problems };
+    };
+    const inProcess = await run(false);
+    expect(inProcess.events.length).toBeGreaterThan(5_000);
+    expect(inProcess.detections.length).toBeGreaterThan(20);
+    const threaded = await run(true);
+    expect(threaded.problems).toEqual(inProcess.problems);
+    expect(threaded.detections).toEqual(inProcess.detections);
+    expect(threaded.events).toEqual(inProcess.events);
+  }, 120_000);
 
   it("a per-event detector fed in batches gives the findings of one run over the whole timeline", async () => {
     const set = await loadSigmaRuleSet(undefined);

@@ -1,4 +1,8 @@
-import { type FirstResponseItem, type FirstResponseValue, summariseFirstResponse } from "@sonae/core";
+import {
+  type FirstResponseItem,
+  type FirstResponseValue,
+  summariseFirstResponse,
+} from "@sonae/core/first-response";
 import { describeSigmaRuleSet, type SigmaRunSummary } from "../sigma/sigma-rule-set";
 import type { TDetection, TTriageProblem } from "../timeline/timeline-event";
 

@@ -1,4 +1,5 @@
 import type { TTimelineEvent } from "../timeline/timeline-event";
+import { byTimeAndId, slim } from "./builtin-rule";
 import { isWindowsEvent } from "./detection-helpers";
 
 /**
@@ -59,6 +60,21 @@ const SSH_FAILED =
 const SQL_CLIENT = /\[CLIENT: ([^\]]{1,64})\]/;
 const SQL_AUDIT_FIELD = (name: string) => new RegExp(`(?:^|\\n)${name}:([^\\n]{0,256})`);
 
+/** Every event toAuthAttempt reads. */
+export const AUTH_INPUTS = {
+  windows: [
+    "Security:4625",
+    "Security:4771",
+    "Security:4768",
+    "Security:4776",
+    "Security:4648",
+    "OpenSSH/Operational:4",
+    "Application:18456",
+    "Application:33205",
+  ],
+  textLog: true,
+};
+
 /** The attempt an event records, or null when it is not an authentication attempt. */
 export function toAuthAttempt(e: TTimelineEvent): AuthAttempt | null {
   const d = e.details;
@@ -98,4 +114,20 @@ export function toAuthAttempt(e: TTimelineEvent): AuthAttempt | null {
     return attempt(e, "sql", account, SQL_AUDIT_FIELD("client_ip").exec(text)?.[1] ?? "");
   }
   return null;
+}
+
+/**
+ * Attempts kept while events stream in: each with its event slimmed (the attempt already holds
+ * account, source and target), returned in timeline order.
+ */
+export class AuthAttemptLog {
+  private readonly attempts: AuthAttempt[] = [];
+  constructor(private readonly failuresOnly: boolean) {}
+  add(e: TTimelineEvent): void {
+    const a = toAuthAttempt(e);
+    if (a && (!this.failuresOnly || a.kind === "failure")) this.attempts.push({ ...a, event: slim(a.event) });
+  }
+  sorted(): AuthAttempt[] {
+    return this.attempts.sort((a, b) => byTimeAndId(a.event, b.event));
+  }
 }

@@ -1,5 +1,6 @@
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byFirstEvent, overTimeline } from "./builtin-rule";
+import { isWindowsEvent, makeDetection } from "./detection-helpers";
 
 /**
  * Command lines that destroy recovery options, run by nearly every ransomware family right before
@@ -34,25 +35,42 @@ function commandLineOf(e: TTimelineEvent): string | null {
   return null;
 }
 
+function finding(e: TTimelineEvent, what: string): TDetection {
+  return makeDetection(
+    "backup-deletion",
+    { ja: "シャドウコピー・バックアップの削除", en: "Shadow copies or backups deleted" },
+    {
+      ja: `${e.host} で「${what}」が実行されました（${e.user || "不明なユーザー"}）。ランサムウェアが暗号化直前に復旧手段を消す典型的な操作です。ただちにネットワークから隔離し、オフラインのバックアップを保護してください。`,
+      en: `"${what}" ran on ${e.host} (${e.user || "unknown user"}). Ransomware removes recovery options right before encryption: isolate the host now and protect offline backups.`,
+    },
+    "critical",
+    [e],
+  );
+}
+
 /** Deletion of shadow copies and backups in process creation (4688, Sysmon 1) and PowerShell 4104. */
-export const detectBackupDeletion: DetectionRule = (ctx) => {
-  const detections = [];
-  for (const e of ctx.events) {
-    const cmd = commandLineOf(e)?.toLowerCase();
-    const hit = cmd ? PATTERNS.find((p) => cmd.includes(p.tool) && p.action.test(cmd)) : undefined;
-    if (!hit) continue;
-    detections.push(
-      makeDetection(
-        "backup-deletion",
-        { ja: "シャドウコピー・バックアップの削除", en: "Shadow copies or backups deleted" },
-        {
-          ja: `${e.host} で「${hit.what}」が実行されました（${e.user || "不明なユーザー"}）。ランサムウェアが暗号化直前に復旧手段を消す典型的な操作です。ただちにネットワークから隔離し、オフラインのバックアップを保護してください。`,
-          en: `"${hit.what}" ran on ${e.host} (${e.user || "unknown user"}). Ransomware removes recovery options right before encryption: isolate the host now and protect offline backups.`,
-        },
-        "critical",
-        [e],
-      ),
-    );
-  }
-  return detections;
+export const backupDeletionRule: BuiltinRule = {
+  name: "backup-deletion",
+  inputs: {
+    windows: [
+      "Security:4688",
+      "Microsoft-Windows-Sysmon/Operational:1",
+      "Microsoft-Windows-PowerShell/Operational:4104",
+    ],
+    textLog: false,
+  },
+  start() {
+    // One finding per event, made as the event passes: nothing else is kept.
+    const found: TDetection[] = [];
+    return {
+      add(e) {
+        const cmd = commandLineOf(e)?.toLowerCase();
+        const hit = cmd ? PATTERNS.find((p) => cmd.includes(p.tool) && p.action.test(cmd)) : undefined;
+        if (hit) found.push(finding(e, hit.what));
+      },
+      finish: () => found.sort(byFirstEvent),
+    };
+  },
 };
+
+export const detectBackupDeletion = overTimeline(backupDeletionRule);

@@ -1,8 +1,8 @@
-import type { TLocalizedText, TTimelineEvent } from "../timeline/timeline-event";
-import type { AuthAttempt } from "./auth-attempts";
+import type { TDetection, TLocalizedText, TTimelineEvent } from "../timeline/timeline-event";
+import { AUTH_INPUTS, type AuthAttempt, AuthAttemptLog } from "./auth-attempts";
 import { distinctAccounts, isSpray, sessionsBySource } from "./auth-sessions";
-import { authAttempts } from "./detect-password-spray";
-import { type DetectionRule, makeDetection } from "./detection-helpers";
+import { type BuiltinRule, overTimeline } from "./builtin-rule";
+import { makeDetection } from "./detection-helpers";
 
 /** Failures further apart than this end a burst. */
 const WINDOW_MS = 10 * 60 * 1000;
@@ -49,9 +49,8 @@ function ruleOf(burst: AuthAttempt[]): string {
  * Windows logons (4625, 4776), Kerberos (4771, 4768), OpenSSH, SQL Server and VPN/SSH text logs.
  * Sessions that are password spraying are reported by detectPasswordSpray instead.
  */
-export const detectBruteForce: DetectionRule = (ctx) => {
-  const failures = authAttempts(ctx.events).filter((a) => a.kind === "failure");
-  const detections = [];
+function findBruteForce(failures: AuthAttempt[]): TDetection[] {
+  const detections: TDetection[] = [];
   for (const session of sessionsBySource(failures)) {
     if (isSpray(session)) continue;
     const exposed = session.some((a) => a.family === "vpn" || a.family === "ssh" || a.family === "sql");
@@ -76,4 +75,15 @@ export const detectBruteForce: DetectionRule = (ctx) => {
     }
   }
   return detections;
+}
+
+export const bruteForceRule: BuiltinRule = {
+  name: "logon-brute-force",
+  inputs: AUTH_INPUTS,
+  start() {
+    const log = new AuthAttemptLog(true);
+    return { add: (e) => log.add(e), finish: () => findBruteForce(log.sorted()) };
+  },
 };
+
+export const detectBruteForce = overTimeline(bruteForceRule);

@@ -1,6 +1,7 @@
-import type { TLocalizedText, TTimelineEvent } from "../timeline/timeline-event";
+import type { TDetection, TLocalizedText, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byFirstEvent, byTimeAndId, overTimeline, slim } from "./builtin-rule";
 import { detectionCatalogue, type TEventRule, type TEventRuleCondition } from "./detection-catalogue";
-import { type DetectionRule, groupBy, makeDetection } from "./detection-helpers";
+import { makeDetection } from "./detection-helpers";
 
 const SHOWN_MAX = 160;
 
@@ -50,35 +51,71 @@ function indexRules(rules: TEventRule[]): Map<string, TEventRule[]> {
   return index;
 }
 
-/** Runs the single-event rules of content/triage/detections.yaml. */
-export const detectEventRules: DetectionRule = (ctx) => {
-  const index = indexRules(detectionCatalogue().events);
-  const hits = new Map<TEventRule, TTimelineEvent[]>();
-  for (const e of ctx.events) {
-    if (e.sourceType !== "evtx" || e.eventId === null) continue;
-    for (const rule of index.get(`${e.channel}:${e.eventId}`) ?? []) {
-      if (!rule.where.every((c) => holds(e, c))) continue;
-      const list = hits.get(rule);
-      if (list) list.push(e);
-      else hits.set(rule, [e]);
-    }
-  }
-  return [...hits].flatMap(([rule, events]) => {
-    const groups =
-      rule.per === "host" ? [...groupBy(events, (e) => e.host).values()] : events.map((e) => [e]);
-    return groups.map((group) => {
-      const first = group[0] as TTimelineEvent;
-      return makeDetection(
-        rule.id,
-        rule.title,
-        localized(rule.explanation, first, group.length),
-        rule.severity,
-        group,
-        {
-          accounts: [...new Set(group.map((e) => e.user).filter(Boolean))],
-          remoteSources: [...new Set(group.map((e) => e.sourceAddress).filter(Boolean))],
-        },
-      );
-    });
-  });
+function finding(rule: TEventRule, group: TTimelineEvent[]): TDetection {
+  const first = group[0] as TTimelineEvent;
+  return makeDetection(
+    rule.id,
+    rule.title,
+    localized(rule.explanation, first, group.length),
+    rule.severity,
+    group,
+    {
+      accounts: [...new Set(group.map((e) => e.user).filter(Boolean))],
+      remoteSources: [...new Set(group.map((e) => e.sourceAddress).filter(Boolean))],
+    },
+  );
+}
+
+/** A `per: host` finding while events stream in: the earliest event in full (its fields fill the text), the rest slimmed. */
+interface HostGroup {
+  rule: TEventRule;
+  first: TTimelineEvent;
+  events: TTimelineEvent[];
+}
+
+/**
+ * The single-event rules of content/triage/detections.yaml; their inputs are the rules' `on`
+ * lists, read from the catalogue itself. `per: event` findings are made as the event passes;
+ * `per: host` findings keep their evidence slimmed.
+ */
+export const eventRulesRule: BuiltinRule = {
+  name: "catalogue event rules",
+  get inputs() {
+    return { windows: [...new Set(detectionCatalogue().events.flatMap((r) => r.on))], textLog: false };
+  },
+  start() {
+    const index = indexRules(detectionCatalogue().events);
+    const single: TDetection[] = [];
+    const byHost = new Map<string, HostGroup>();
+    return {
+      add(e) {
+        if (e.sourceType !== "evtx" || e.eventId === null) return;
+        for (const rule of index.get(`${e.channel}:${e.eventId}`) ?? []) {
+          if (!rule.where.every((c) => holds(e, c))) continue;
+          if (rule.per !== "host") {
+            single.push(finding(rule, [e]));
+            continue;
+          }
+          const key = `${rule.id}\0${e.host}`;
+          const group = byHost.get(key);
+          if (!group) byHost.set(key, { rule, first: e, events: [slim(e)] });
+          else {
+            group.events.push(slim(e));
+            if (byTimeAndId(e, group.first) < 0) group.first = e;
+          }
+        }
+      },
+      finish() {
+        const grouped = [...byHost.values()].map(({ rule, first, events }) => {
+          events.sort(byTimeAndId);
+          events[0] = first;
+          return finding(rule, events);
+        });
+        return [...single, ...grouped].sort(byFirstEvent);
+      },
+    };
+  },
 };
+
+/** Runs the single-event rules of content/triage/detections.yaml over a list of events. */
+export const detectEventRules = overTimeline(eventRulesRule);

@@ -1,6 +1,8 @@
 import { isPublicIp } from "../geo/ip-address";
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { CountryLookup } from "../geo/ip-country";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byTimeAndId, overTimeline, slim } from "./builtin-rule";
+import { groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
 
 const HOME_COUNTRY = "JP";
 
@@ -17,13 +19,10 @@ function isRemoteSuccess(e: TTimelineEvent): boolean {
  * from another country is rarely legitimate and is a common sign of stolen credentials.
  * Country data: DB-IP Lite (offline, CC BY 4.0), attribution carried in each detection.
  */
-export const detectForeignLogons: DetectionRule = (ctx) => {
-  const countries = ctx.countries;
-  if (!countries) return [];
-  const abroad = ctx.events
-    .filter((e) => isRemoteSuccess(e) && isPublicIp(e.sourceAddress))
-    .map((e) => ({ e, country: countries.lookup(e.sourceAddress) }))
-    .filter((x) => x.country !== null && x.country !== HOME_COUNTRY);
+function findForeignLogons(
+  abroad: Array<{ e: TTimelineEvent; country: string }>,
+  countries: CountryLookup,
+): TDetection[] {
   const groups = groupBy(abroad, (x) => `${x.country}|${x.e.sourceAddress}|${x.e.user}`);
   return [...groups.values()].map((items) => {
     const { e, country } = items[0] as { e: TTimelineEvent; country: string };
@@ -43,4 +42,33 @@ export const detectForeignLogons: DetectionRule = (ctx) => {
       },
     );
   });
+}
+
+export const foreignLogonsRule: BuiltinRule = {
+  name: "logon-from-abroad",
+  inputs: {
+    windows: ["Security:4624", "Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational:1149"],
+    textLog: true,
+  },
+  start(ctx) {
+    // Only successes from a public address outside Japan are kept (without their details).
+    const abroad: Array<{ e: TTimelineEvent; country: string }> = [];
+    const countries = ctx.countries;
+    return {
+      add(e) {
+        if (!countries || !isRemoteSuccess(e) || !isPublicIp(e.sourceAddress)) return;
+        const country = countries.lookup(e.sourceAddress);
+        if (country !== null && country !== HOME_COUNTRY) abroad.push({ e: slim(e), country });
+      },
+      finish: () =>
+        countries
+          ? findForeignLogons(
+              abroad.sort((a, b) => byTimeAndId(a.e, b.e)),
+              countries,
+            )
+          : [],
+    };
+  },
 };
+
+export const detectForeignLogons = overTimeline(foreignLogonsRule);

@@ -1,5 +1,6 @@
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byTimeAndId, overTimeline, slim } from "./builtin-rule";
+import { groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
 
 const SYSMON = "Microsoft-Windows-Sysmon/Operational";
 /** Files one process creates with one extension within this window… */
@@ -41,16 +42,12 @@ function extensionOf(file: string): string {
  * with the same unusual extension within five minutes, as ransomware does when it renames what it
  * encrypts. One finding per host, process and extension.
  */
-export const detectMassRenames: DetectionRule = (ctx) => {
-  const created = ctx.events.filter((e) => isWindowsEvent(e, SYSMON, 11));
+function findMassRenames(created: TTimelineEvent[]): TDetection[] {
   const groups = groupBy(
-    created.filter((e) => {
-      const ext = extensionOf(e.details.TargetFilename ?? "");
-      return ext !== "" && !ORDINARY.has(ext);
-    }),
+    created,
     (e) => `${e.host}|${e.details.Image ?? ""}|${extensionOf(e.details.TargetFilename ?? "")}`,
   );
-  const detections = [];
+  const detections: TDetection[] = [];
   for (const events of groups.values()) {
     let start = 0;
     let bestStart = 0;
@@ -79,4 +76,23 @@ export const detectMassRenames: DetectionRule = (ctx) => {
     );
   }
   return detections;
+}
+
+export const massRenamesRule: BuiltinRule = {
+  name: "mass-file-rename",
+  inputs: { windows: [`${SYSMON}:11`], textLog: false },
+  start() {
+    // Files with an unusual extension only, each slimmed to the two fields the rule reads.
+    const created: TTimelineEvent[] = [];
+    return {
+      add(e) {
+        if (!isWindowsEvent(e, SYSMON, 11)) return;
+        const ext = extensionOf(e.details.TargetFilename ?? "");
+        if (ext !== "" && !ORDINARY.has(ext)) created.push(slim(e, ["Image", "TargetFilename"]));
+      },
+      finish: () => findMassRenames(created.sort(byTimeAndId)),
+    };
+  },
 };
+
+export const detectMassRenames = overTimeline(massRenamesRule);

@@ -1,5 +1,6 @@
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byTimeAndId, overTimeline, slim } from "./builtin-rule";
+import { isWindowsEvent, makeDetection } from "./detection-helpers";
 
 /** Night in Japan (JST = UTC+9, no daylight saving): 0:00–4:59, when staff rarely log on. */
 const NIGHT_START_HOUR_JST = 0;
@@ -24,28 +25,51 @@ function isNightJst(time: string): boolean {
  * account that is otherwise seen by day. Stolen credentials are often used when no one watches
  * (MITRE ATT&CK T1078). One finding per account.
  */
-export const detectOddHourLogons: DetectionRule = (ctx) => {
-  const detections = [];
-  for (const [user, logons] of groupBy(ctx.events.filter(isPersonLogon), (e) => e.user.toLowerCase())) {
-    const night = logons.filter((e) => isNightJst(e.time));
-    if (night.length === 0 || night.length / logons.length > MAX_NIGHT_SHARE) continue;
-    const e = night[0] as TTimelineEvent;
-    detections.push(
-      makeDetection(
-        "odd-hour-logon",
-        { ja: "深夜帯のログオン", en: "Logon at an odd hour" },
-        {
-          ja: `${e.user || user} が日本時間の深夜（${e.timeJst}）に ${e.host || e.channel} へログオンしました（深夜 ${night.length} 回 / 全 ${logons.length} 回）。普段と異なる時間帯の利用は認証情報の不正利用の兆候です。本人に確認してください。`,
-          en: `${e.user || user} logged on to ${e.host || e.channel} at night in Japan (${e.timeJst}; ${night.length} of ${logons.length} logons). Use outside the account's usual hours suggests stolen credentials: check with the person.`,
-        },
-        "medium",
-        night,
-        {
-          accounts: [e.user],
-          remoteSources: [...new Set(night.map((x) => x.sourceAddress).filter(Boolean))],
-        },
-      ),
-    );
-  }
-  return detections;
+export const oddHourLogonsRule: BuiltinRule = {
+  name: "odd-hour-logon",
+  inputs: { windows: ["Security:4624"], textLog: true },
+  start() {
+    // Per account: a count of its logons and its night logons (slimmed); day logons are only counted.
+    const accounts = new Map<string, { logons: number; night: TTimelineEvent[] }>();
+    return {
+      add(e) {
+        if (!isPersonLogon(e)) return;
+        const key = e.user.toLowerCase();
+        let account = accounts.get(key);
+        if (!account) {
+          account = { logons: 0, night: [] };
+          accounts.set(key, account);
+        }
+        account.logons++;
+        if (isNightJst(e.time)) account.night.push(slim(e));
+      },
+      finish() {
+        const detections: TDetection[] = [];
+        for (const [user, { logons: count, night }] of accounts) {
+          if (night.length === 0 || night.length / count > MAX_NIGHT_SHARE) continue;
+          night.sort(byTimeAndId);
+          const e = night[0] as TTimelineEvent;
+          detections.push(
+            makeDetection(
+              "odd-hour-logon",
+              { ja: "深夜帯のログオン", en: "Logon at an odd hour" },
+              {
+                ja: `${e.user || user} が日本時間の深夜（${e.timeJst}）に ${e.host || e.channel} へログオンしました（深夜 ${night.length} 回 / 全 ${count} 回）。普段と異なる時間帯の利用は認証情報の不正利用の兆候です。本人に確認してください。`,
+                en: `${e.user || user} logged on to ${e.host || e.channel} at night in Japan (${e.timeJst}; ${night.length} of ${count} logons). Use outside the account's usual hours suggests stolen credentials: check with the person.`,
+              },
+              "medium",
+              night,
+              {
+                accounts: [e.user],
+                remoteSources: [...new Set(night.map((x) => x.sourceAddress).filter(Boolean))],
+              },
+            ),
+          );
+        }
+        return detections;
+      },
+    };
+  },
 };
+
+export const detectOddHourLogons = overTimeline(oddHourLogonsRule);

@@ -1,7 +1,8 @@
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type AuthAttempt, toAuthAttempt } from "./auth-attempts";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { AUTH_INPUTS, type AuthAttempt, AuthAttemptLog } from "./auth-attempts";
 import { distinctAccounts, isSpray, sessionsBySource } from "./auth-sessions";
-import { type DetectionRule, makeDetection } from "./detection-helpers";
+import { type BuiltinRule, overTimeline } from "./builtin-rule";
+import { makeDetection } from "./detection-helpers";
 
 const LISTED_MAX = 60;
 
@@ -11,23 +12,13 @@ function listed(values: string[]): string {
     : values.join(", ");
 }
 
-/** Every authentication attempt of the timeline, in order. */
-export function authAttempts(events: TTimelineEvent[]): AuthAttempt[] {
-  const out: AuthAttempt[] = [];
-  for (const e of events) {
-    const a = toAuthAttempt(e);
-    if (a) out.push(a);
-  }
-  return out;
-}
-
 /**
  * Password spraying over 4625, 4648, 4771, 4768, 4776, OpenSSH, SQL Server and VPN logs: one
  * source trying many accounts a few times each. The finding names the source (address and host)
  * and every account tried, which is what a responder needs to reset and to block.
  */
-export const detectPasswordSpray: DetectionRule = (ctx) =>
-  sessionsBySource(authAttempts(ctx.events))
+function findPasswordSpray(attempts: AuthAttempt[]): TDetection[] {
+  return sessionsBySource(attempts)
     .filter(isSpray)
     .map((session) => {
       const accounts = distinctAccounts(session);
@@ -50,3 +41,15 @@ export const detectPasswordSpray: DetectionRule = (ctx) =>
         { accounts, remoteSources: [...new Set([first.source, ...hosts])] },
       );
     });
+}
+
+export const passwordSprayRule: BuiltinRule = {
+  name: "password-spray",
+  inputs: AUTH_INPUTS,
+  start() {
+    const log = new AuthAttemptLog(false);
+    return { add: (e) => log.add(e), finish: () => findPasswordSpray(log.sorted()) };
+  },
+};
+
+export const detectPasswordSpray = overTimeline(passwordSprayRule);

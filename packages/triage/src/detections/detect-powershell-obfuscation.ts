@@ -1,5 +1,6 @@
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byTimeAndId, overTimeline, slim } from "./builtin-rule";
+import { groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
 
 const POWERSHELL = "Microsoft-Windows-PowerShell/Operational";
 /** Shorter script blocks are too small to judge by their characters. */
@@ -40,13 +41,7 @@ export function obfuscationSigns(text: string): string | null {
  * Obfuscated PowerShell in script block logging (4104): the way attackers hide download cradles
  * and tooling from keyword rules (MITRE ATT&CK T1027, T1059.001). One finding per host.
  */
-export const detectPowerShellObfuscation: DetectionRule = (ctx) => {
-  const hits: Array<{ e: TTimelineEvent; why: string }> = [];
-  for (const e of ctx.events) {
-    if (!isWindowsEvent(e, POWERSHELL, 4104)) continue;
-    const why = obfuscationSigns(e.details.ScriptBlockText ?? "");
-    if (why) hits.push({ e, why });
-  }
+function findObfuscation(hits: Array<{ e: TTimelineEvent; why: string }>): TDetection[] {
   return [...groupBy(hits, (h) => h.e.host).values()].map((group) => {
     const first = group[0] as { e: TTimelineEvent; why: string };
     return makeDetection(
@@ -60,4 +55,23 @@ export const detectPowerShellObfuscation: DetectionRule = (ctx) => {
       group.map((h) => h.e),
     );
   });
+}
+
+export const powerShellObfuscationRule: BuiltinRule = {
+  name: "powershell-obfuscated",
+  inputs: { windows: [`${POWERSHELL}:4104`], textLog: false },
+  start() {
+    // Each hit without its script block: the finding shows the host, a count and the first reason.
+    const hits: Array<{ e: TTimelineEvent; why: string }> = [];
+    return {
+      add(e) {
+        if (!isWindowsEvent(e, POWERSHELL, 4104)) return;
+        const why = obfuscationSigns(e.details.ScriptBlockText ?? "");
+        if (why) hits.push({ e: slim(e), why });
+      },
+      finish: () => findObfuscation(hits.sort((a, b) => byTimeAndId(a.e, b.e))),
+    };
+  },
 };
+
+export const detectPowerShellObfuscation = overTimeline(powerShellObfuscationRule);

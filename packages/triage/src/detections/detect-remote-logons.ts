@@ -1,6 +1,7 @@
 import { isPublicIp } from "../geo/ip-address";
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byTimeAndId, overTimeline, slim } from "./builtin-rule";
+import { groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
 
 /** 4624 LogonType 10 = RemoteInteractive (RDP); 1149 = RDP user authentication succeeded. */
 function isRdpLogon(e: TTimelineEvent): boolean {
@@ -14,8 +15,7 @@ function isRdpLogon(e: TTimelineEvent): boolean {
  * remote desktop account for about 8 in 10 infection routes). Logons from public addresses are
  * high severity; internal ones are kept as context for lateral movement.
  */
-export const detectRemoteLogons: DetectionRule = (ctx) => {
-  const rdp = ctx.events.filter(isRdpLogon);
+function findRemoteLogons(rdp: TTimelineEvent[]): TDetection[] {
   const groups = groupBy(rdp, (e) => `${e.host}|${e.user}|${e.sourceAddress}`);
   return [...groups.values()].map((events) => {
     const e = events[0] as TTimelineEvent;
@@ -35,4 +35,24 @@ export const detectRemoteLogons: DetectionRule = (ctx) => {
       { accounts: e.user ? [e.user] : [], remoteSources: e.sourceAddress ? [e.sourceAddress] : [] },
     );
   });
+}
+
+export const remoteLogonsRule: BuiltinRule = {
+  name: "rdp-logon",
+  inputs: {
+    windows: ["Security:4624", "Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational:1149"],
+    textLog: false,
+  },
+  start() {
+    // RDP logons only, without their details: the finding shows host, user, source and a count.
+    const rdp: TTimelineEvent[] = [];
+    return {
+      add(e) {
+        if (isRdpLogon(e)) rdp.push(slim(e));
+      },
+      finish: () => findRemoteLogons(rdp.sort(byTimeAndId)),
+    };
+  },
 };
+
+export const detectRemoteLogons = overTimeline(remoteLogonsRule);

@@ -1,5 +1,6 @@
-import type { TTimelineEvent } from "../timeline/timeline-event";
-import { type DetectionRule, groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
+import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import { type BuiltinRule, byTimeAndId, overTimeline, slim } from "./builtin-rule";
+import { groupBy, isWindowsEvent, makeDetection } from "./detection-helpers";
 
 /** Machine accounts and the built-in service accounts use privileges all day. */
 const SERVICE_ACCOUNT = /\$$|^(LOCAL SERVICE|NETWORK SERVICE|SYSTEM|-)$/i;
@@ -13,11 +14,8 @@ const WINDOW_MS = 10 * 60 * 1000;
  * mimikatz's lsadump::sam and token elevation call SeTcbPrivilege / SeDebugPrivilege over and
  * over (MITRE ATT&CK T1003.001, T1134). Machine accounts are left out.
  */
-export const detectSensitivePrivilegeUse: DetectionRule = (ctx) => {
-  const uses = ctx.events.filter(
-    (e) => isWindowsEvent(e, "Security", 4673) && !SERVICE_ACCOUNT.test(e.details.SubjectUserName ?? "$"),
-  );
-  const detections = [];
+function findPrivilegeBursts(uses: TTimelineEvent[]): TDetection[] {
+  const detections: TDetection[] = [];
   for (const group of groupBy(uses, (e) => `${e.host}|${e.details.SubjectUserName}`).values()) {
     const first = group[0] as TTimelineEvent;
     const inWindow = group.filter((e) => Date.parse(e.time) - Date.parse(first.time) <= WINDOW_MS);
@@ -43,4 +41,24 @@ export const detectSensitivePrivilegeUse: DetectionRule = (ctx) => {
     );
   }
   return detections;
+}
+
+/** The fields the finding shows. */
+const KEPT = ["SubjectUserName", "SubjectDomainName", "PrivilegeList", "ProcessName"];
+
+export const sensitivePrivilegeUseRule: BuiltinRule = {
+  name: "sensitive-privilege-use",
+  inputs: { windows: ["Security:4673"], textLog: false },
+  start() {
+    const uses: TTimelineEvent[] = [];
+    return {
+      add(e) {
+        if (isWindowsEvent(e, "Security", 4673) && !SERVICE_ACCOUNT.test(e.details.SubjectUserName ?? "$"))
+          uses.push(slim(e, KEPT));
+      },
+      finish: () => findPrivilegeBursts(uses.sort(byTimeAndId)),
+    };
+  },
 };
+
+export const detectSensitivePrivilegeUse = overTimeline(sensitivePrivilegeUseRule);

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
+import { readCacheSync, writeCacheSync } from "../cache/cache-dir";
+import { parseYamlText } from "../cache/lazy-yaml";
 import { ZFirstResponseQuestion, ZLocalizedText, ZSeverity } from "../timeline/timeline-event";
 
 /** content/triage/detections.yaml: the built-in detections as data (see the file's header). */
@@ -47,11 +49,35 @@ export type TDetectionCatalogue = z.infer<typeof ZCatalogue>;
 
 let loaded: TDetectionCatalogue | undefined;
 
-/** The catalogue, read and validated once per process (a broken file fails loudly at first use). */
+/**
+ * The catalogue, read and validated once per process (a broken file fails loudly at first use).
+ * The parsed YAML is cached as JSON under the SHA-256 of the file's text (see sonaeCacheDir), so
+ * a run does not pay for YAML parsing; the cached form is validated like the file itself.
+ */
 export function detectionCatalogue(): TDetectionCatalogue {
-  loaded ??= ZCatalogue.parse(parse(readFileSync(DETECTION_CATALOGUE_FILE, "utf8")));
+  if (loaded) return loaded;
+  const text = readFileSync(DETECTION_CATALOGUE_FILE, "utf8");
+  const name = `catalogue-${createHash("sha256").update(CATALOGUE_CACHE_FORMAT).update(text).digest("hex")}.json`;
+  const cached = readCacheSync(name);
+  if (cached !== null) {
+    try {
+      // A damaged or foreign cache file is never trusted: it must pass the same schema.
+      const fromCache = ZCatalogue.safeParse(JSON.parse(cached));
+      if (fromCache.success) {
+        loaded = fromCache.data;
+        return loaded;
+      }
+    } catch {
+      // Not JSON: rebuilt below.
+    }
+  }
+  const doc = parseYamlText(text);
+  loaded = ZCatalogue.parse(doc);
+  writeCacheSync(name, JSON.stringify(doc));
   return loaded;
 }
+
+const CATALOGUE_CACHE_FORMAT = "sonae-catalogue-1";
 
 /** ATT&CK ids and question of a rule, coded or data; rules not in the catalogue get none. */
 export function detectionMeta(ruleId: string): TDetectionMeta | undefined {

@@ -12,7 +12,14 @@ import { detectionMeta } from "./detection-catalogue";
 export interface DetectionContext {
   events: TTimelineEvent[];
   /** EventRecordID gaps per EVTX source: [source, after id, before id]. */
-  recordGaps: Array<{ source: string; afterId: number; beforeId: number; afterEventId: string }>;
+  recordGaps: Array<{
+    source: string;
+    afterId: number;
+    beforeId: number;
+    afterEventId: string;
+    /** The event before the gap (slimmed), handed over by the parser so rules need not keep every event. */
+    afterEvent?: TTimelineEvent;
+  }>;
   countries: CountryLookup | null;
 }
 

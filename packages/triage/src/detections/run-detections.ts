@@ -1,36 +1,37 @@
 import type { TDetection } from "../timeline/timeline-event";
-import { detectAccountChanges } from "./detect-account-changes";
-import { detectBackupDeletion } from "./detect-backup-deletion";
-import { detectBruteForce } from "./detect-brute-force";
-import { detectEventRules } from "./detect-event-rules";
-import { detectForeignLogons } from "./detect-foreign-logons";
-import { detectLogClearing } from "./detect-log-clearing";
-import { detectMassRenames } from "./detect-mass-renames";
-import { detectOddHourLogons } from "./detect-odd-hour-logons";
-import { detectPasswordSpray } from "./detect-password-spray";
-import { detectPowerShellObfuscation } from "./detect-powershell-obfuscation";
-import { detectRemoteLogons } from "./detect-remote-logons";
-import { detectSensitivePrivilegeUse } from "./detect-sensitive-privilege-use";
-import { detectServiceInstalls } from "./detect-service-installs";
-import { detectWmiRemoteProcess } from "./detect-wmi-remote-process";
-import type { DetectionContext, DetectionRule } from "./detection-helpers";
+import { type BuiltinRule, overTimeline } from "./builtin-rule";
+import { accountChangesRule } from "./detect-account-changes";
+import { backupDeletionRule } from "./detect-backup-deletion";
+import { bruteForceRule } from "./detect-brute-force";
+import { eventRulesRule } from "./detect-event-rules";
+import { foreignLogonsRule } from "./detect-foreign-logons";
+import { logClearingRule } from "./detect-log-clearing";
+import { massRenamesRule } from "./detect-mass-renames";
+import { oddHourLogonsRule } from "./detect-odd-hour-logons";
+import { passwordSprayRule } from "./detect-password-spray";
+import { powerShellObfuscationRule } from "./detect-powershell-obfuscation";
+import { remoteLogonsRule } from "./detect-remote-logons";
+import { sensitivePrivilegeUseRule } from "./detect-sensitive-privilege-use";
+import { serviceInstallsRule } from "./detect-service-installs";
+import { wmiRemoteProcessRule } from "./detect-wmi-remote-process";
+import type { DetectionContext } from "./detection-helpers";
 
 /** Built-in first-response rules, in the order a responder reads them. */
-export const BUILTIN_RULES: DetectionRule[] = [
-  detectBackupDeletion,
-  detectMassRenames,
-  detectLogClearing,
-  detectRemoteLogons,
-  detectForeignLogons,
-  detectPasswordSpray,
-  detectBruteForce,
-  detectOddHourLogons,
-  detectAccountChanges,
-  detectServiceInstalls,
-  detectWmiRemoteProcess,
-  detectPowerShellObfuscation,
-  detectSensitivePrivilegeUse,
-  detectEventRules,
+export const BUILTIN_RULES: BuiltinRule[] = [
+  backupDeletionRule,
+  massRenamesRule,
+  logClearingRule,
+  remoteLogonsRule,
+  foreignLogonsRule,
+  passwordSprayRule,
+  bruteForceRule,
+  oddHourLogonsRule,
+  accountChangesRule,
+  serviceInstallsRule,
+  wmiRemoteProcessRule,
+  powerShellObfuscationRule,
+  sensitivePrivilegeUseRule,
+  eventRulesRule,
 ];
 
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
@@ -43,7 +44,10 @@ export function sortDetections(detections: TDetection[]): TDetection[] {
   );
 }
 
-/** Runs every built-in rule; results sorted by severity, then time. */
+/**
+ * Runs every built-in rule over a list of events, each rule seeing every event (the reference the
+ * streaming pipeline is compared with); results sorted by severity, then time.
+ */
 export function runBuiltinDetections(ctx: DetectionContext): TDetection[] {
-  return sortDetections(BUILTIN_RULES.flatMap((rule) => rule(ctx)));
+  return sortDetections(BUILTIN_RULES.flatMap((rule) => overTimeline(rule)(ctx)));
 }

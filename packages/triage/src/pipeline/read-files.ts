@@ -1,3 +1,4 @@
+import { slim } from "../detections/builtin-rule";
 import type { DetectionContext } from "../detections/detection-helpers";
 import { extractEventFields } from "../evtx/evtx-fields";
 import { parseEvtxChunks } from "../evtx/evtx-file-parser";
@@ -24,7 +25,7 @@ export async function readEvtx(
   sink: EventSink,
 ): Promise<void> {
   const { problems } = sink;
-  let previous: { id: number; eventId: string } | undefined;
+  let previous: { id: number; event: TTimelineEvent } | undefined;
   const live = new LiveRecordIndex();
   const recovered: Array<{ event: TTimelineEvent; recordId: number; fingerprint: string }> = [];
   const chunks = parseEvtxChunks(file.path, {
@@ -62,10 +63,11 @@ export async function readEvtx(
           source: file.name,
           afterId: previous.id,
           beforeId: record.recordId,
-          afterEventId: previous.eventId,
+          afterEventId: previous.event.id,
+          afterEvent: slim(previous.event),
         });
       }
-      previous = { id: record.recordId, eventId: event.id };
+      previous = { id: record.recordId, event };
     }
     await sink.emit(batch);
   }

@@ -1,3 +1,5 @@
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import type { DetectionContext } from "../detections/detection-helpers";
 import { mergeFindings } from "../detections/merge-findings";
 import { sortDetections } from "../detections/run-detections";
@@ -5,6 +7,7 @@ import { openCountryLookup } from "../geo/ip-country";
 import type { TriageFile } from "../input/collect-inputs";
 import type { BuildTimelineOptions } from "../timeline/build-timeline";
 import type { TDetection, TTimelineEvent, TTriageProblem } from "../timeline/timeline-event";
+import { EvtxParseThread } from "../worker/evtx-parse-thread-client";
 import { type EventSink, readEvtx, readText } from "./read-files";
 import { builtinDetector, perEventDetector, type StreamingDetector } from "./streaming-detectors";
 import { TimelineSpill } from "./timeline-spill";
@@ -28,19 +31,28 @@ export interface StreamedTriage {
 /**
  * Triage with memory that does not grow with the timeline: events go to a sorted spill on disk
  * as they are decoded, and detections see them once, in batches, through the streaming
- * interface (StreamingDetector): Sigma-style per-event detectors keep only their hits, the
- * built-in rules keep only the events they read. Files that cannot be read become `problems`;
+ * interface (StreamingDetector): Sigma-style per-event detectors keep only their hits, each
+ * built-in rule sees only the events it declares and keeps only its findings, counters and slimmed evidence. Files that cannot be read become `problems`;
  * one bad file never stops the others.
  */
 export async function streamTriage(
   files: TriageFile[],
-  opts: BuildTimelineOptions & { streamingDetectors?: StreamingDetector[] } = {},
+  opts: BuildTimelineOptions & {
+    streamingDetectors?: StreamingDetector[];
+    /** The built-in rules' detector; tests pass keepEverythingBuiltinDetector as the reference. */
+    builtin?: typeof builtinDetector;
+    /**
+     * Decode EVTX files in a worker thread while this thread spills and detects: true, false, or
+     * "auto" (default: when there are two cores and at least PARSE_THREAD_MIN_BYTES of EVTX).
+     */
+    parseThread?: boolean | "auto";
+  } = {},
 ): Promise<StreamedTriage> {
   const problems: TTriageProblem[] = [];
   const recordGaps: DetectionContext["recordGaps"] = [];
   const countries = opts.countries === undefined ? openCountryLookup() : opts.countries;
   const detectors: StreamingDetector[] = [
-    builtinDetector(recordGaps, countries),
+    (opts.builtin ?? builtinDetector)(recordGaps, countries),
     ...(opts.extraDetectors ?? []).map(perEventDetector),
     ...(opts.streamingDetectors ?? []),
   ];
@@ -64,10 +76,20 @@ export async function streamTriage(
       await spill.add(events);
     },
   };
+  const thread = (await useParseThread(
+    files,
+    opts.parseThread ?? (process.env.SONAE_PARSE_THREAD === "off" ? false : "auto"),
+  ))
+    ? new EvtxParseThread(
+        [...files.entries()].filter(([, f]) => f.kind === "evtx").map(([index, file]) => ({ file, index })),
+        files.length,
+      )
+    : null;
   try {
     for (const [index, file] of files.entries()) {
       try {
-        if (file.kind === "evtx") await readEvtx(file, index, files.length, opts, sink);
+        if (file.kind === "evtx" && thread) await takeFromThread(thread, index, sink, opts);
+        else if (file.kind === "evtx") await readEvtx(file, index, files.length, opts, sink);
         else {
           await readText(file, opts, sink);
           opts.onProgress?.({
@@ -96,5 +118,43 @@ export async function streamTriage(
   } catch (error) {
     await spill.dispose();
     throw error;
+  } finally {
+    await thread?.close();
+  }
+}
+
+/** EVTX bytes from which a parse thread pays for its start (about 0.1–0.2 s). */
+export const PARSE_THREAD_MIN_BYTES = 8 * 1024 * 1024;
+
+async function useParseThread(files: TriageFile[], setting: boolean | "auto"): Promise<boolean> {
+  if (setting !== "auto") return setting && files.some((f) => f.kind === "evtx");
+  if (availableParallelism() < 2) return false;
+  let bytes = 0;
+  for (const f of files) {
+    if (f.kind !== "evtx") continue;
+    bytes += await stat(f.path).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (bytes >= PARSE_THREAD_MIN_BYTES) return true;
+  }
+  return false;
+}
+
+/** One file's events, problems and record gaps as the parse thread sends them. */
+async function takeFromThread(
+  thread: EvtxParseThread,
+  index: number,
+  sink: EventSink,
+  opts: BuildTimelineOptions,
+): Promise<void> {
+  for await (const m of thread.messages(index)) {
+    if (m.type === "events") await sink.emit(m.events);
+    else if (m.type === "progress") opts.onProgress?.(m.progress);
+    else {
+      sink.problems.push(...m.problems);
+      sink.recordGaps.push(...m.recordGaps);
+      if (m.error !== undefined) throw new Error(m.error);
+    }
   }
 }

@@ -1,12 +1,13 @@
+import { type BuiltinRule, inputKey, type RuleState } from "../detections/builtin-rule";
 import type { DetectionContext } from "../detections/detection-helpers";
-import { runBuiltinDetections } from "../detections/run-detections";
+import { BUILTIN_RULES, runBuiltinDetections, sortDetections } from "../detections/run-detections";
 import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
 import { compareEvents } from "./timeline-spill";
 
 /**
  * The streaming interface of detections: events arrive in batches, in file order (not time
  * order), and are not kept by the pipeline; a detector keeps only what it needs (windows,
- * counters, or the few events it reads) and gives its findings once all events are in.
+ * counters, or slimmed evidence) and gives its findings once all events are in.
  */
 export interface StreamingDetector {
   add(events: TTimelineEvent[]): void;
@@ -80,11 +81,40 @@ export function perEventDetector(detect: TimelineDetector): StreamingDetector {
 }
 
 /**
- * Adapter for the built-in rules, which read the whole sorted timeline: every event is kept, then
- * the rules run once over them in time order. Memory grows with the timeline here: narrowing it
- * needs the events each rule reads, derived from the detection catalogue (not done yet).
+ * The built-in rules as one streaming detector: each event goes only to the rules that declare
+ * it among their inputs (BuiltinRule.inputs: "channel:eventId" pairs, text-log lines), and each
+ * rule keeps only its own state (findings made, counters, slimmed evidence). Nothing here keeps
+ * events, so memory follows what the rules find, not the size of the input.
  */
 export function builtinDetector(
+  recordGaps: DetectionContext["recordGaps"],
+  countries: DetectionContext["countries"],
+  rules: BuiltinRule[] = BUILTIN_RULES,
+): StreamingDetector {
+  const states = rules.map((rule) => ({ rule, state: rule.start({ recordGaps, countries }) }));
+  const byInput = new Map<string, RuleState[]>();
+  const textLog: RuleState[] = [];
+  for (const { rule, state } of states) {
+    for (const key of new Set(rule.inputs.windows)) byInput.set(key, [...(byInput.get(key) ?? []), state]);
+    if (rule.inputs.textLog) textLog.push(state);
+  }
+  return {
+    add(events) {
+      for (const e of events) {
+        const key = inputKey(e);
+        const wanting = key === null ? (e.sourceType === "text-log" ? textLog : undefined) : byInput.get(key);
+        if (wanting) for (const state of wanting) state.add(e);
+      }
+    },
+    finish: () => runStates(states.map((s) => s.state)),
+  };
+}
+
+/**
+ * The keep-everything reference: every event kept, sorted, and given to every rule. Only for
+ * tests that prove the declared inputs lose nothing (its memory grows with the input).
+ */
+export function keepEverythingBuiltinDetector(
   recordGaps: DetectionContext["recordGaps"],
   countries: DetectionContext["countries"],
 ): StreamingDetector {
@@ -95,4 +125,8 @@ export function builtinDetector(
     },
     finish: () => runBuiltinDetections({ events: kept.sort(compareEvents), recordGaps, countries }),
   };
+}
+
+function runStates(states: RuleState[]): TDetection[] {
+  return sortDetections(states.flatMap((s) => s.finish()));
 }

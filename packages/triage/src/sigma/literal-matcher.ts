@@ -8,8 +8,13 @@
 const NON_ASCII = 1;
 
 export class LiteralMatcher {
-  /** Character code → class (0: in no literal). */
-  private readonly classOf = new Uint16Array(65536);
+  /** ASCII code → class (0: in no literal). */
+  private readonly classOf = new Uint16Array(128);
+  /**
+   * Class of every non-ASCII character: NON_ASCII when some literal has one, else 0. (A table of
+   * all 65536 codes cost 128 KB per field and kind: tens of MB over a corpus with many kinds.)
+   */
+  private readonly nonAsciiClass: number;
   private readonly classes: number;
   /** Next state for (state, class), filled for every pair (goto and failure links folded in). */
   private readonly delta: Int32Array;
@@ -19,24 +24,24 @@ export class LiteralMatcher {
 
   constructor(literals: string[]) {
     let classes = 2;
-    this.classOf.fill(NON_ASCII, 128);
+    let nonAscii = false;
     for (const literal of literals)
       for (let i = 0; i < literal.length; i++) {
         const c = literal.charCodeAt(i);
-        if (this.classOf[c] === 0) this.classOf[c] = classes++;
+        if (c >= 128) nonAscii = true;
+        else if (this.classOf[c] === 0) this.classOf[c] = classes++;
       }
-    // Non-ASCII characters no literal uses must not reach the shared class: back to "unused".
-    const used = new Set<number>();
-    for (const literal of literals) for (let i = 0; i < literal.length; i++) used.add(literal.charCodeAt(i));
-    if (![...used].some((c) => c >= 128)) this.classOf.fill(0, 128);
+    // Non-ASCII characters reach the shared class only when some literal has one.
+    this.nonAsciiClass = nonAscii ? NON_ASCII : 0;
     this.classes = classes;
+    const classOfCode = (c: number) => (c < 128 ? (this.classOf[c] as number) : this.nonAsciiClass);
     // Trie first, with child maps; then the full table by breadth-first search.
     const children: Array<Map<number, number>> = [new Map()];
     const outputs: number[][] = [[]];
     literals.forEach((literal, id) => {
       let state = 0;
       for (let i = 0; i < literal.length; i++) {
-        const k = this.classOf[literal.charCodeAt(i)] as number;
+        const k = classOfCode(literal.charCodeAt(i));
         let to = children[state]?.get(k);
         if (to === undefined) {
           to = children.length;
@@ -84,10 +89,11 @@ export class LiteralMatcher {
 
   /** Calls `found` with the id of every literal occurring in `text` (possibly more than once). */
   scan(text: string, found: (id: number) => void): void {
-    const { classOf, delta, classes, outputStart, outputIds } = this;
+    const { classOf, delta, classes, outputStart, outputIds, nonAsciiClass } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = delta[state * classes + (classOf[text.charCodeAt(i)] as number)] as number;
+      const c = text.charCodeAt(i);
+      state = delta[state * classes + (c < 128 ? (classOf[c] as number) : nonAsciiClass)] as number;
       const end = outputStart[state + 1] as number;
       for (let k = outputStart[state] as number; k < end; k++) found(outputIds[k] as number);
     }

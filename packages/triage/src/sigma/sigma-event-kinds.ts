@@ -21,8 +21,18 @@ export function groupByKind(events: TTimelineEvent[]): Map<string, TTimelineEven
   return byKind;
 }
 
+interface KindEntry {
+  rules: SigmaRule[];
+  index?: SigmaRuleIndex;
+}
+
 /** Per rule list: the applicable rules of each kind and their literal index, built once. */
-const cache = new WeakMap<SigmaRule[], Map<string, { rules: SigmaRule[]; index?: SigmaRuleIndex }>>();
+const cache = new WeakMap<SigmaRule[], Map<string, KindEntry>>();
+/**
+ * Per rule list: one entry per distinct list of applicable rules, shared by the kinds that have
+ * it (Sysmon 1 and Security 4688 both see the process_creation rules): one index, not one per kind.
+ */
+const shared = new WeakMap<SigmaRule[], Map<string, KindEntry>>();
 
 function entryFor(rules: SigmaRule[], e: TTimelineEvent) {
   let byKey = cache.get(rules);
@@ -35,9 +45,21 @@ function entryFor(rules: SigmaRule[], e: TTimelineEvent) {
   if (!entry) {
     // Applicability depends only on source type, channel and event id, all part of the key.
     const id = e.eventId === null ? "" : String(e.eventId);
-    entry = {
-      rules: rules.filter((r) => isRuleApplicable(r, e) && (r.eventIds === null || r.eventIds.has(id))),
-    };
+    const positions: number[] = [];
+    rules.forEach((r, i) => {
+      if (isRuleApplicable(r, e) && (r.eventIds === null || r.eventIds.has(id))) positions.push(i);
+    });
+    let byList = shared.get(rules);
+    if (!byList) {
+      byList = new Map();
+      shared.set(rules, byList);
+    }
+    const listKey = positions.join(",");
+    entry = byList.get(listKey);
+    if (!entry) {
+      entry = { rules: positions.map((i) => rules[i] as SigmaRule) };
+      byList.set(listKey, entry);
+    }
     byKey.set(key, entry);
   }
   return entry;

@@ -1,8 +1,8 @@
-import { parse } from "yaml";
+import { parseYamlText } from "../cache/lazy-yaml";
 import type { TFirstResponseQuestion, TSeverity } from "../timeline/timeline-event";
 import { compileCondition, namesOf, parseCondition, possibleEventIds } from "./sigma-condition";
 import { conditionRequirement, type Requirement, searchRequirement } from "./sigma-requirements";
-import { readRuleDocuments } from "./sigma-rule-cache";
+import { type RuleDocument, readCompiledRuleSet } from "./sigma-rule-cache";
 import { compileFieldCondition, type ValuePredicate } from "./sigma-value-matcher";
 
 /** Access to one event for matching: field by Sigma name, and every value for keywords. */
@@ -120,7 +120,7 @@ export function questionOfTags(tags: string[]): TFirstResponseQuestion | undefin
 
 /** Compiles one rule from YAML text; throws with the reason when it uses unsupported features. */
 export function compileSigmaRule(yamlText: string, rulePath: string): SigmaRule {
-  return compileSigmaDocument(parse(yamlText), rulePath);
+  return compileSigmaDocument(parseYamlText(yamlText), rulePath);
 }
 
 /** Compiles one rule already parsed from YAML (e.g. from the rule cache). */
@@ -168,19 +168,51 @@ export function compileSigmaDocument(parsed: unknown, rulePath: string): SigmaRu
   };
 }
 
+/** A rule as the cache keeps it: everything but the matcher, and the detection it is compiled from. */
+type StoredRule =
+  | { path: string; error: string }
+  | {
+      path: string;
+      rule: Omit<SigmaRule, "matches" | "eventIds"> & { eventIds: string[] | null; detection: unknown };
+    };
+
+function storeRule(entry: RuleDocument): StoredRule {
+  try {
+    if (entry.error !== undefined) throw new Error(entry.error);
+    const { matches: _m, eventIds, ...meta } = compileSigmaDocument(entry.doc, entry.path);
+    const detection = (entry.doc as Record<string, unknown>).detection;
+    return { path: entry.path, rule: { ...meta, eventIds: eventIds ? [...eventIds] : null, detection } };
+  } catch (error) {
+    return { path: entry.path, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * A cached rule, ready for the index (requirements, event ids, logsource); its matcher is compiled
+ * from the detection on first use, so a run pays only for the rules its events reach.
+ */
+function restoreRule(stored: Extract<StoredRule, { rule: unknown }>): SigmaRule {
+  const { detection, eventIds, ...meta } = stored.rule;
+  let compiled: SigmaRule["matches"] | undefined;
+  return {
+    ...meta,
+    eventIds: eventIds ? new Set(eventIds) : null,
+    matches: (event) => {
+      compiled ??= compileSigmaDocument({ detection }, stored.path).matches;
+      return compiled(event);
+    },
+  };
+}
+
 /** Loads every `.yml` rule under a folder; rules that cannot be compiled are listed with the reason. */
 export async function loadSigmaRules(
   dir: string,
 ): Promise<{ rules: SigmaRule[]; unsupported: Array<{ path: string; reason: string }> }> {
   const rules: SigmaRule[] = [];
   const unsupported: Array<{ path: string; reason: string }> = [];
-  for (const entry of await readRuleDocuments(dir)) {
-    try {
-      if (entry.error !== undefined) throw new Error(entry.error);
-      rules.push(compileSigmaDocument(entry.doc, entry.path));
-    } catch (error) {
-      unsupported.push({ path: entry.path, reason: error instanceof Error ? error.message : String(error) });
-    }
+  for (const stored of await readCompiledRuleSet(dir, (docs) => docs.map(storeRule))) {
+    if ("error" in stored) unsupported.push({ path: stored.path, reason: stored.error });
+    else rules.push(restoreRule(stored));
   }
   return { rules, unsupported };
 }

@@ -1,15 +1,14 @@
 import { fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type {
   TriageChildDone,
   TriageChildMessage,
   TriageChildProgress,
   TriageChildRequest,
 } from "./triage-child-protocol";
+import { tsxLoader } from "./tsx-loader";
 
 /** Options for {@link runTriageInChild}. */
 export interface TriageChildOptions {
@@ -21,11 +20,6 @@ export interface TriageChildOptions {
 }
 
 const CHILD_MAIN = path.join(import.meta.dirname, "triage-child-main.ts");
-
-/** The tsx loader, so the child runs the TypeScript sources as the server itself does. */
-function tsxLoader(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-}
 
 /**
  * Runs one triage in a child process: a hostile or huge file costs that process's CPU and memory,
