@@ -64,8 +64,9 @@ describe("triage in a child process", () => {
     });
     delay.disable();
     expect(result.eventCount).toBeGreaterThan(10_000);
-    // In-process, this file holds the loop for seconds; here the parent only waits on IPC.
-    expect(delay.max / 1e6).toBeLessThan(200);
+    // In-process, this file holds the loop for seconds; here the parent only waits on IPC. The bound leaves
+    // room for a loaded CI machine's scheduling (a 238 ms stall was seen at load 13), far below seconds.
+    expect(delay.max / 1e6).toBeLessThan(1_000);
   }, 120_000);
 
   it("kills a run at its time limit and removes its temporary files", async () => {

@@ -1,4 +1,4 @@
-import type { TDetection, TTimelineEvent } from "../timeline/timeline-event";
+import type { TDetection } from "../timeline/timeline-event";
 import { AUTH_INPUTS, type AuthAttempt, AuthAttemptLog } from "./auth-attempts";
 import { distinctAccounts, isSpray, sessionsBySource } from "./auth-sessions";
 import { type BuiltinRule, overTimeline } from "./builtin-rule";
