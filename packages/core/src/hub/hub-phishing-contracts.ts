@@ -159,7 +159,9 @@ export const ZUrlPartner = z.object({
   dailyQuota: z.int(),
   feeds: z.array(z.string()),
   active: z.boolean(),
-  tokens: z.array(z.object({ id: z.string(), prefix: z.string(), createdAt: z.string(), revoked: z.boolean() })),
+  tokens: z.array(
+    z.object({ id: z.string(), prefix: z.string(), createdAt: z.string(), revoked: z.boolean() }),
+  ),
 });
 export type TUrlPartner = z.infer<typeof ZUrlPartner>;
 

@@ -10,6 +10,8 @@ import { unitAuditRoutes } from "./auth/unit-audit.routes";
 import { hubCasesRoutes } from "./cases/hub-cases.routes";
 import { hubCorrelationRoutes } from "./correlation/hub-correlation.routes";
 import { hubIntakeRoutes } from "./intake/hub-intake.routes";
+import { partnerApiRoutes } from "./phishing/partner-api.routes";
+import { phishingRoutes } from "./phishing/phishing.routes";
 import { hubStatsRoutes } from "./stats/hub-stats.routes";
 import { loadHubKeyring } from "./store/hub-keyring";
 
@@ -33,6 +35,8 @@ export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<
   await app.register(hubCorrelationRoutes(deps));
   await app.register(hubStatsRoutes(deps));
   await app.register(hubAdvisoriesRoutes(deps));
+  await app.register(phishingRoutes(deps));
+  await app.register(partnerApiRoutes(deps));
 }
 
 /** On a hub, first-run setup makes its administrator the first national unit admin (explicitly). */
