@@ -76,6 +76,7 @@ export type TPhishUrlQuery = z.infer<typeof ZPhishUrlQuery>;
 export const ZPhishUrlPage = z.object({ items: z.array(ZPhishUrl), nextCursor: z.int().nullable() });
 
 export const ZUrlSighting = z.object({
+  id: z.int(),
   source: z.enum(["partner", "public", "case"]),
   unitId: z.int(),
   partnerName: z.string().nullable(),

@@ -5,6 +5,7 @@ import { hubAdminEn, hubAdminJa } from "../hub/admin/admin-locales";
 import { hubReportEn, hubReportJa } from "../hub/case/report-view-locales";
 import { hubInsightsEn, hubInsightsJa } from "../hub/insights/insights-locales";
 import { hubEn, hubJa } from "../hub/locales";
+import { hubPhishingEn, hubPhishingJa } from "../hub/phishing/phishing-locales";
 import { publicReportEn, publicReportJa } from "../hub/public-report/locales";
 import { evidenceEn, evidenceJa } from "../org/evidence/locales";
 import { triageSigmaEn, triageSigmaJa } from "../org/evidence/sigma-locales";
@@ -38,6 +39,7 @@ void i18n.use(initReactI18next).init({
       hub: hubJa,
       hubInsights: hubInsightsJa,
       hubAdmin: hubAdminJa,
+      hubPhishing: hubPhishingJa,
       hubReport: hubReportJa,
       hubExchange: hubExchangeJa,
       policeReport: policeReportJa,
@@ -55,6 +57,7 @@ void i18n.use(initReactI18next).init({
       hub: hubEn,
       hubInsights: hubInsightsEn,
       hubAdmin: hubAdminEn,
+      hubPhishing: hubPhishingEn,
       hubReport: hubReportEn,
       hubExchange: hubExchangeEn,
       policeReport: policeReportEn,

@@ -93,6 +93,7 @@ export async function getPhishUrl(
   return {
     url: presentPhishUrl(row),
     sightings: sightings.map(({ s, partnerName }) => ({
+      id: Number(s.id),
       source: s.source,
       unitId: s.unitId,
       partnerName,
