@@ -87,5 +87,5 @@ describe.each(testBackends())("phishing URL services on $name", (backend) => {
     } finally {
       await handle.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
