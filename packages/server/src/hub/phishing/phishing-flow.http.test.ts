@@ -152,6 +152,11 @@ describe("public report + partner batch → judgement → vendor feeds → withd
     expect(bad.statusCode).toBe(401);
     const type = await partnerPost(submitToken, "text/html", "<a>");
     expect(type.statusCode).toBe(400);
+    const huge = await partnerPost(submitToken, "text/csv", `url\n${"https://a.xyz/\n".repeat(400_000)}`);
+    expect(huge.statusCode).toBe(413);
+    const deep = await partnerPost(submitToken, "application/stix+json", `${"[".repeat(5000)}${"]".repeat(5000)}`);
+    expect(deep.statusCode).toBe(400);
+    expect((deep.json() as { error: { message: string } }).error.message).toMatch(/上限|nested/);
   });
 
   it("lets an intake officer not judge, and an analyst confirm; same-IP hosts become candidates", async () => {
