@@ -30,6 +30,7 @@ import { storePassiveDns } from "../src/hub/phishing/passive-dns.service";
 import { splitCsvLine } from "../src/hub/phishing/url-batch-parse";
 import { pullFeed } from "../src/hub/phishing/url-feeds.service";
 import { normaliseReportedUrl } from "../src/hub/phishing/url-normaliser";
+import { prepareUrls } from "../src/hub/phishing/url-store.service";
 import { REPO_ROOT } from "../src/hub/testing/hub-test-app";
 
 const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -159,6 +160,14 @@ async function main() {
       }));
     for (let i = 0; i < dns.length; i += 5000)
       await db.transaction((tx) => storePassiveDns(tx, dns.slice(i, i + 5000), "bench", null));
+
+    // CPU share: normalisation alone (prepareUrls: @sonae/urls per line), no database, one thread.
+    const normSample = lines.slice(0, Math.min(lines.length, 50_000));
+    const n0 = performance.now();
+    prepareUrls(
+      normSample.map((raw, i) => ({ line: i, raw, sighting: { source: "partner" as const, unitId: 0 } })),
+    );
+    const normaliseRate = normSample.length / ((performance.now() - n0) / 1000);
 
     const bodies: string[] = [];
     for (let i = 0; i < lines.length; i += BATCH)
