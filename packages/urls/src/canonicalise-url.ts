@@ -41,8 +41,8 @@ function trimSpace(text: string): string {
   return text.slice(start, end);
 }
 
-const SCHEME = /^([a-z][a-z0-9+.-]{0,31}):\/\//i;
-const TAB_CR_LF = /[\t\r\n]/g;
+export const SCHEME = /^([a-z][a-z0-9+.-]{0,31}):\/\//i;
+export const TAB_CR_LF = /[\t\r\n]/g;
 
 /**
  * Safe Browsing host rules: unescape, drop leading/trailing dots, collapse runs of dots, IPv4 in any

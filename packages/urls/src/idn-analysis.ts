@@ -34,20 +34,26 @@ const ALLOWED_SETS = [
   new Set(["Latin", "Han", "Hangul"]),
 ];
 
-function scriptsOf(label: string): Set<string> {
-  const scripts = new Set<string>();
-  for (const char of label) {
-    if (COMMON.test(char)) continue;
-    scripts.add(SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? "Other");
-  }
-  return scripts;
+function scriptOf(char: string): string | null {
+  if (COMMON.test(char)) return null;
+  return SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? "Other";
 }
 
 /** A label mixes scripts in a way UTS #39 "Highly Restrictive" would not accept ("pаypal" with Cyrillic а). */
 export function isMixedScriptLabel(label: string): boolean {
-  const scripts = scriptsOf(label);
-  if (scripts.size <= 1) return false;
-  return !ALLOWED_SETS.some((allowed) => [...scripts].every((s) => allowed.has(s)));
+  const scripts = new Set<string>();
+  let previous = "";
+  for (const char of label) {
+    if (char === previous) continue; // runs of one character need one look-up
+    previous = char;
+    const script = scriptOf(char);
+    if (!script || scripts.has(script)) continue;
+    scripts.add(script);
+    // Stop at the first script that no allowed combination covers together with the ones seen so far.
+    if (scripts.size > 1 && !ALLOWED_SETS.some((allowed) => [...scripts].every((s) => allowed.has(s))))
+      return true;
+  }
+  return false;
 }
 
 /** UTS #39 confusable skeleton (Unicode confusables.txt, through the unhomoglyph package), lower-cased. */
@@ -59,16 +65,15 @@ export interface HostScripts {
   hostUnicode: string;
   isIdn: boolean;
   isMixedScript: boolean;
-  /** Some non-ASCII label looks like an ASCII one (its skeleton is plain ASCII): "аррӏе" → "apple". */
+  /** Some non-ASCII label looks like an ASCII one (its skeleton is plain ASCII): "аррӏе" → "appie". */
   isConfusable: boolean;
-  /** Skeleton of the Unicode host, for comparing with brand names and domains. */
-  skeleton: string;
 }
 
 /** What a canonical (ASCII) host looks like to a reader: its Unicode form and script warnings. */
 export function analyseHostScripts(host: string): HostScripts {
-  const isIdn = host.split(".").some((label) => label.startsWith("xn--"));
-  const hostUnicode = isIdn ? domainToUnicode(host) || host : host;
+  const isIdn = host.startsWith("xn--") || host.includes(".xn--");
+  if (!isIdn) return { hostUnicode: host, isIdn, isMixedScript: false, isConfusable: false };
+  const hostUnicode = domainToUnicode(host) || host;
   const labels = hostUnicode.split(".");
   const nonAscii = labels.filter((label) => !isAscii(label));
   return {
@@ -76,6 +81,5 @@ export function analyseHostScripts(host: string): HostScripts {
     isIdn,
     isMixedScript: nonAscii.some(isMixedScriptLabel),
     isConfusable: nonAscii.some((label) => isAscii(confusableSkeleton(label))),
-    skeleton: confusableSkeleton(hostUnicode),
   };
 }

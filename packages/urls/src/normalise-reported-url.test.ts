@@ -82,6 +82,7 @@ describe("normaliseReportedUrl", () => {
       ["data:text/html,<h1>x</h1>", "unsupported_scheme"],
       ["http:///nohost", "no_host"],
       ["http://intranet/", "invalid_host"],
+      [`http://${"a".repeat(250)}.example/`, "invalid_host"],
     ];
     for (const [raw, code] of cases) {
       const result = normaliseReportedUrl(raw);

@@ -13,11 +13,11 @@ export const MAX_URL_INPUT = 8 * 1024;
 const SCHEMES = new Set(["http", "https", "ftp"]);
 const DEFAULT_PORTS: Record<string, string> = { http: "80", https: "443", ftp: "21" };
 /** A public DNS name: dot-separated labels of letters, digits, "-" and "_" (ASCII after punycode). */
-const HOST_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/;
+export const HOST_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/;
 /** "ttps://" and "tp://" lose letters on purpose so that mail clients do not link them (common in Japan). */
 /** "mailto:", "javascript:", "data:": a scheme without "//" (but not "host:8080", which is a port). */
-const OPAQUE_SCHEME = /^[a-z][a-z0-9+.-]{0,31}:(?!\/\/|\d)/i;
-const CLIPPED_SCHEME = /^(t?tps?):\/\//i;
+export const OPAQUE_SCHEME = /^[a-z][a-z0-9+.-]{0,31}:(?!\/\/|\d)/i;
+export const CLIPPED_SCHEME = /^(t?tps?):\/\//i;
 
 function fail(code: NormaliseErrorCode): NormaliseResult {
   return { ok: false, error: { code, message: NORMALISE_ERRORS[code] } };
@@ -52,7 +52,9 @@ export function normaliseReportedUrl(raw: string, options: NormaliseOptions = {}
   if (canonical === "no_host") return fail("no_host");
   if (canonical === "bad_scheme") return fail("unsupported_scheme");
   if (!SCHEMES.has(canonical.scheme)) return fail("unsupported_scheme");
-  if (!canonical.ip && !HOST_NAME.test(canonical.host)) return fail("invalid_host");
+  // 253 characters is the most a DNS name can have (RFC 1035 §2.3.4, without the final dot).
+  if (!canonical.ip && (canonical.host.length > 253 || !HOST_NAME.test(canonical.host)))
+    return fail("invalid_host");
 
   const scripts = analyseHostScripts(canonical.host);
   const flags: UrlFlag[] = [];

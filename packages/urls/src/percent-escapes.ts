@@ -19,36 +19,43 @@ function hexValue(code: number): number {
  */
 export function unescapeRepeatedly(bytes: string): string {
   if (!bytes.includes("%")) return bytes;
-  const out: number[] = [];
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
   for (let i = 0; i < bytes.length; i++) {
-    out.push(bytes.charCodeAt(i));
-    for (;;) {
-      const n = out.length;
-      if (n < 3 || out[n - 3] !== 0x25) break;
+    out[n++] = bytes.charCodeAt(i);
+    while (n >= 3 && out[n - 3] === 0x25) {
       const hi = hexValue(out[n - 2]!);
       const lo = hexValue(out[n - 1]!);
       if (hi < 0 || lo < 0) break;
-      out.length = n - 3;
-      out.push((hi << 4) | lo);
+      n -= 3;
+      out[n++] = (hi << 4) | lo;
     }
   }
-  let text = "";
-  // Chunks keep String.fromCharCode below the engine's argument limit.
-  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.slice(i, i + 8192));
-  return text;
+  return Buffer.from(out.buffer, 0, n).toString("latin1");
 }
 
 const HEX = "0123456789ABCDEF";
 
+function needsEscape(c: number): boolean {
+  return c <= 0x20 || c >= 0x7f || c === 0x23 || c === 0x25;
+}
+
 /** Escapes bytes <= 0x20 (space and controls), >= 0x7F, "#" and "%" with upper-case hex, as the spec says. */
 export function escapeUnsafe(bytes: string): string {
-  let out = "";
+  let first = 0;
+  while (first < bytes.length && !needsEscape(bytes.charCodeAt(first))) first++;
+  if (first === bytes.length) return bytes; // the common case: nothing to escape, no copy
+  const out = new Uint8Array(bytes.length * 3);
+  let n = 0;
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || c === 0x23 || c === 0x25) out += `%${HEX[c >> 4]}${HEX[c & 15]}`;
-    else out += bytes[i];
+    if (needsEscape(c)) {
+      out[n++] = 0x25;
+      out[n++] = HEX.charCodeAt(c >> 4);
+      out[n++] = HEX.charCodeAt(c & 15);
+    } else out[n++] = c;
   }
-  return out;
+  return Buffer.from(out.buffer, 0, n).toString("latin1");
 }
 
 /** Whether every character is ASCII (a loop: a regex for it would need control characters). */
