@@ -47,7 +47,7 @@ describe("phishing URLs in a browser (issue 17)", () => {
       await police.getByLabel("名称").fill(name);
       if (submit) await police.getByLabel("URL送信を許可").check();
       if (feed) {
-        await police.getByLabel("取得できるフィード").first().click();
+        await police.getByLabel("取得できるフィード").first().click({ force: true });
         await police.getByRole("option", { name: new RegExp(`^${feed} —`) }).click();
         await police.keyboard.press("Escape");
       }

@@ -29,10 +29,12 @@ import { submitPartnerBatch } from "../src/hub/phishing/partner-intake.service";
 import { storePassiveDns } from "../src/hub/phishing/passive-dns.service";
 import { splitCsvLine } from "../src/hub/phishing/url-batch-parse";
 import { pullFeed } from "../src/hub/phishing/url-feeds.service";
-import { normaliseReportedUrl } from "../src/hub/phishing/url-normaliser";
+import { normaliseReportedUrl, proposeVerdict } from "../src/hub/phishing/url-normaliser";
 import { prepareUrls } from "../src/hub/phishing/url-store.service";
 import { REPO_ROOT } from "../src/hub/testing/hub-test-app";
 
+// Ingest is measured alone; the assistant's proposals (filled after COMMIT) are timed separately below.
+process.env.SONAE_HUB_URL_PROPOSALS = "off";
 const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!BASE) {
   console.error(
@@ -168,6 +170,14 @@ async function main() {
       normSample.map((raw, i) => ({ line: i, raw, sighting: { source: "partner" as const, unitId: 0 } })),
     );
     const normaliseRate = normSample.length / ((performance.now() - n0) / 1000);
+    const proposalSample = prepareUrls(
+      normSample
+        .slice(0, 2000)
+        .map((raw, i) => ({ line: i, raw, sighting: { source: "partner" as const, unitId: 0 } })),
+    ).prepared;
+    const p0 = performance.now();
+    for (const p of proposalSample) proposeVerdict(p.url);
+    const proposalMicros = ((performance.now() - p0) * 1000) / proposalSample.length;
 
     const bodies: string[] = [];
     for (let i = 0; i < lines.length; i += BATCH)

@@ -3,6 +3,7 @@ import type { Db } from "@sonae/db";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { collectFromText } from "../correlation/collect-indicators";
+import { fillProposalsLater } from "../phishing/proposal-filler";
 import { prepareUrls, recordSightings } from "../phishing/url-store.service";
 import type { HubKeyring } from "../store/hub-keyring";
 import { purgeOldNonces } from "./nonces.repo";
@@ -41,7 +42,8 @@ export async function submitPublic(
   if (failed?.error)
     throw new AppError("VALIDATION", { field: `fraud.urls.${failed.line}`, detail: failed.error.message });
   await purgeOldNonces(db);
-  return db.transaction(async (tx) => {
+  let createdCanonicals: string[] = [];
+  const receipt = await db.transaction(async (tx) => {
     await verifyAndClaimPow(tx, ring.powKey, minBits, input.pow);
     const { pow: _pow, ...form } = input;
     const stored = await storeReport(tx, ctx, ring, {
@@ -60,14 +62,15 @@ export async function submitPublic(
     if (!stored) throw new AppError("INTERNAL");
     if (prepared.length) {
       for (const p of prepared) p.sighting.reportId = stored.id;
-      await recordSightings(tx, prepared);
+      const written = await recordSightings(tx, prepared);
+      createdCanonicals = written.createdCanonicals;
       await recordAudit(tx, ctx, {
         type: "hub.urls_received",
         source: "public",
         partnerId: null,
         reportId: stored.id,
         accepted: prepared.length,
-        created: 0,
+        created: written.created.size,
         rejected: 0,
       });
     }
@@ -78,4 +81,6 @@ export async function submitPublic(
       receiptToken: stored.receiptToken,
     };
   });
+  fillProposalsLater(db, createdCanonicals);
+  return receipt;
 }

@@ -6,6 +6,7 @@ import type { RequestContext } from "../../platform/http/request-context";
 import type { HubActor } from "../auth/hub.policy";
 import { authoriseCase } from "../cases/case-rights";
 import { presentPhishUrl } from "./phish-url.present";
+import { fillProposalsLater } from "./proposal-filler";
 import { lineResults, prepareUrls, recordSightings } from "./url-store.service";
 
 /**
@@ -32,8 +33,8 @@ export async function addCaseUrls(
       },
     })),
   );
-  return db.transaction(async (tx) => {
-    const { created } = await recordSightings(tx, prepared);
+  const { result, createdCanonicals } = await db.transaction(async (tx) => {
+    const { created, createdCanonicals } = await recordSightings(tx, prepared);
     const result = {
       accepted: prepared.length,
       created: created.size,
@@ -50,8 +51,10 @@ export async function addCaseUrls(
       created: result.created,
       rejected: result.rejected,
     });
-    return result;
+    return { result, createdCanonicals };
   });
+  fillProposalsLater(db, createdCanonicals);
+  return result;
 }
 
 /** The URL records sighted in a case (rights: case.read). */

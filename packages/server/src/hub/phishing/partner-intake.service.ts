@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { storePassiveDns } from "./passive-dns.service";
+import { fillProposalsLater } from "./proposal-filler";
 import { type BatchFormat, parseBatch } from "./url-batch-parse";
 import { lineResults, prepareUrls, recordSightings } from "./url-store.service";
 
@@ -55,9 +56,9 @@ export async function submitPartnerBatch(
       sighting: { ...sighting, sourceRef: u.ref, brandHint: u.brand, seenAt: u.seenAt },
     })),
   );
-  return db.transaction(async (tx) => {
+  const { result, createdCanonicals } = await db.transaction(async (tx) => {
     if (prepared.length) await takeQuota(tx, partner, prepared.length, now);
-    const { created } = await recordSightings(tx, prepared);
+    const { created, createdCanonicals } = await recordSightings(tx, prepared);
     const dns = await storePassiveDns(tx, parsed.passiveDns, partner.name, partner.id);
     const problems = parsed.problems.map((p) => ({
       line: p.line,
@@ -83,8 +84,10 @@ export async function submitPartnerBatch(
     });
     if (dns)
       await recordAudit(tx, ctx, { type: "hub.passive_dns_received", partnerId: partner.id, records: dns });
-    return result;
+    return { result, createdCanonicals };
   });
+  fillProposalsLater(db, createdCanonicals);
+  return result;
 }
 
 /** Adds `n` to today's count if it stays within the quota (one statement: no race between batches). */

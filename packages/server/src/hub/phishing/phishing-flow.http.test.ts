@@ -134,6 +134,13 @@ describe("public report + partner batch → judgement → vendor feeds → withd
     expect(detail.url.sightingCount).toBe(3);
     // Passive DNS placed the URL on its IP; the sibling host on the same domain and IP is in its clusters.
     expect(detail.url.ip).toBe("45.67.89.12");
+    // The assistant's proposal is stored after COMMIT (for the queue's brand filter).
+    await expect
+      .poll(
+        async () =>
+          (await t.db.db.select().from(hubPhishUrls).where(eq(hubPhishUrls.id, phish)))[0]?.proposedVerdict,
+      )
+      .toBeTruthy();
     expect(detail.cluster.sameDomain.map((u) => u.host)).toEqual(["other-phish.example-bank-jp.xyz"]);
     expect(detail.cluster.ipNeighbours.map((n) => n.rrname)).toEqual(["unseen-phish.example-card.xyz"]);
     expect(detail.cluster.ipListing.allowed).toBe(true);
@@ -154,7 +161,11 @@ describe("public report + partner batch → judgement → vendor feeds → withd
     expect(type.statusCode).toBe(400);
     const huge = await partnerPost(submitToken, "text/csv", `url\n${"https://a.xyz/\n".repeat(400_000)}`);
     expect(huge.statusCode).toBe(413);
-    const deep = await partnerPost(submitToken, "application/stix+json", `${"[".repeat(5000)}${"]".repeat(5000)}`);
+    const deep = await partnerPost(
+      submitToken,
+      "application/stix+json",
+      `${"[".repeat(5000)}${"]".repeat(5000)}`,
+    );
     expect(deep.statusCode).toBe(400);
     expect((deep.json() as { error: { message: string } }).error.message).toMatch(/上限|nested/);
   });

@@ -16,6 +16,9 @@ import { findPhishUrls } from "./url-queries.service";
  * The same flow as the HTTP test at service level, on PGlite and on PostgreSQL (a shared test
  * database: every host is unique to the run and feeds are read for those hosts only).
  */
+// The assistant's proposals are filled after COMMIT; this test closes its database right away.
+process.env.SONAE_HUB_URL_PROPOSALS = "off";
+
 describe.each(testBackends())("phishing URL services on $name", (backend) => {
   it("deduplicates a partner batch, lists a confirmed URL, and withdraws it since a cursor", async () => {
     const handle = await backend.open();

@@ -1,7 +1,7 @@
 import type { Db } from "@sonae/db";
 import { sql } from "drizzle-orm";
 import { pgArray } from "../store/pg-array";
-import { isListable, type NormalisedUrl, normaliseReportedUrl, proposeVerdict } from "./url-normaliser";
+import { isListable, type NormalisedUrl, normaliseReportedUrl } from "./url-normaliser";
 
 /** Who reported a URL, and from where. */
 export type SightingInput = {
@@ -48,13 +48,14 @@ export function prepareUrls(items: readonly { line: number; raw: string; sightin
  * not depend on the batch): one upsert of URL records — one row per canonical URL, duplicates in
  * the batch folded first because ON CONFLICT cannot touch a row twice — and the sightings. The
  * IP comes from the URL itself (an IP host) or the latest passive-DNS A/AAAA record of the host,
- * so the record joins its IP cluster at once. The assistant's proposal is stored for filtering.
+ * so the record joins its IP cluster at once. The assistant's proposal is filled after COMMIT
+ * (proposal-filler.ts), not here.
  */
 export async function recordSightings(
   tx: Pick<Db, "execute">,
   prepared: readonly PreparedUrl[],
-): Promise<{ created: Set<string>; idBySha: Map<string, number> }> {
-  if (prepared.length === 0) return { created: new Set(), idBySha: new Map() };
+): Promise<{ created: Set<string>; idBySha: Map<string, number>; createdCanonicals: string[] }> {
+  if (prepared.length === 0) return { created: new Set(), idBySha: new Map(), createdCanonicals: [] };
   const bySha = new Map<
     string,
     { url: NormalisedUrl; n: number; first: Date; last: Date; brandHint: string | null }
@@ -76,7 +77,6 @@ export async function recordSightings(
       });
   }
   const urls = [...bySha.values()];
-  const proposals = urls.map((u) => proposeVerdict(u.url));
   const col = <T extends string | number | boolean | null>(f: (u: (typeof urls)[number], i: number) => T) =>
     pgArray(urls.map(f));
   const result = (await tx.execute(sql`
@@ -85,17 +85,16 @@ export async function recordSightings(
         ${col((u) => u.url.host)}::text[], ${col((u) => u.url.hostUnicode)}::text[],
         ${col((u) => u.url.registrableDomain)}::text[], ${col((u) => u.url.ip)}::text[],
         ${col((u) => u.url.flags.join(","))}::text[], ${col((u) => !isListable(u.url))}::boolean[],
-        ${col((_, i) => proposals[i]!.verdict)}::text[], ${col((_, i) => proposals[i]!.brand?.id ?? null)}::text[],
         ${col((u) => u.n)}::int[], ${col((u) => u.first.toISOString())}::timestamptz[],
         ${col((u) => u.last.toISOString())}::timestamptz[])
-        AS x(canonical, sha, host, host_u, domain, ip, flags, wl, pv, pb, n, first_seen, last_seen)
+        AS x(canonical, sha, host, host_u, domain, ip, flags, wl, n, first_seen, last_seen)
     )
     INSERT INTO hub_phish_urls (canonical, sha256, host, host_unicode, registrable_domain, ip, flags,
-      warning_listed, proposed_verdict, proposed_brand_id, sighting_count, first_seen, last_seen)
+      warning_listed, sighting_count, first_seen, last_seen)
     SELECT canonical, sha, host, host_u, domain,
       coalesce(x.ip, (SELECT d.rdata FROM hub_passive_dns d WHERE d.rrname = x.host AND d.rrtype IN ('A', 'AAAA')
         ORDER BY d.time_last DESC LIMIT 1)),
-      string_to_array(flags, ','), wl, pv, pb, n, first_seen, last_seen
+      string_to_array(flags, ','), wl, n, first_seen, last_seen
     FROM x
     ON CONFLICT (sha256) DO UPDATE SET
       sighting_count = hub_phish_urls.sighting_count + excluded.sighting_count,
@@ -107,6 +106,9 @@ export async function recordSightings(
   };
   const idBySha = new Map(result.rows.map((r) => [r.sha256, Number(r.id)]));
   const created = new Set(result.rows.filter((r) => r.created).map((r) => r.sha256));
+  const createdCanonicals = urls
+    .filter((u) => created.has(u.url.canonicalSha256))
+    .map((u) => u.url.canonical);
   const s = prepared.map((p) => p.sighting);
   await tx.execute(sql`
     INSERT INTO hub_url_sightings (url_id, source, unit_id, partner_id, report_id, source_ref, raw_input,
@@ -119,7 +121,7 @@ export async function recordSightings(
       ${pgArray(s.map((x) => x.brandHint?.slice(0, 100) ?? null))}::text[],
       ${pgArray(s.map((x) => (x.seenAt ?? new Date()).toISOString()))}::timestamptz[],
       ${pgArray(s.map((x) => x.addedBy ?? null))}::uuid[])`);
-  return { created, idBySha };
+  return { created, idBySha, createdCanonicals };
 }
 
 /** Line outcomes of a written batch (failures from preparation included), in line order. */
