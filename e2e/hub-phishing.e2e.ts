@@ -1,15 +1,19 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/browser";
 import { setUpOrganisation, signIn } from "./support/organisation";
 import { type RunningServer, startSonae } from "./support/server-process";
 
+const SHOTS = join(import.meta.dirname, "..", ".test-results", "screenshots");
 let hub: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
   hub = await startSonae({ SONAE_MODE: "hub", SONAE_HUB_POW_BITS: "10" });
   browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
   await setUpOrganisation(browser, hub.url, "警察庁 サイバー警察局(試験)");
 });
 afterAll(async () => {
@@ -78,6 +82,7 @@ describe("phishing URLs in a browser (issue 17)", () => {
     await row.waitFor();
     expect(await row.locator("td").nth(5).textContent()).toBe("2");
     expect(await police.locator(`a[href*="e2e-phish-bank"]`).count()).toBe(0);
+    await police.screenshot({ path: join(SHOTS, "hub-urls-queue.png"), fullPage: true });
     await row.getByRole("link", { name: "詳細" }).click();
     await police.getByTestId("url-proposal").waitFor();
     expect(await police.getByTestId("url-sightings").getByRole("row").count()).toBe(3);
@@ -87,6 +92,7 @@ describe("phishing URLs in a browser (issue 17)", () => {
     await police.getByTestId("judge-reason").fill("銀行のログイン画面の偽装を確認");
     await police.getByTestId("judge-save").click();
     await expect.poll(() => police.getByTestId("url-state").textContent()).toBe("確定");
+    await police.screenshot({ path: join(SHOTS, "hub-url-detail.png"), fullPage: true });
 
     const pull = (query: string) =>
       fetch(`${hub.url}/hub-api/v1/feeds/phishing?${query}`, {

@@ -294,6 +294,12 @@ async function main() {
       `| Sonae ingest (parse, normalise, dedup, IP cluster, sightings, audit) | ${fmt(ingestRate)} URLs/s (${ingestSeconds.toFixed(1)} s) |`,
     );
     console.log(
+      `| of which normalisation alone (@sonae/urls, one thread, no database, ${fmt(normSample.length)} lines) | ${fmt(normaliseRate)} URLs/s |`,
+    );
+    console.log(
+      `| assistant proposal (proposeVerdict, stored after COMMIT, not in the ingest figure), ${fmt(proposalSample.length)} URLs | ${proposalMicros.toFixed(0)} µs per URL |`,
+    );
+    console.log(
       `| reference: plain COPY of the raw lines | ${fmt(copyRate)} lines/s (${copySeconds.toFixed(1)} s); ratio ${(ingestRate / copyRate).toFixed(3)} |`,
     );
     console.log(
