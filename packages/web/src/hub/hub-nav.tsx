@@ -23,7 +23,10 @@ export function HubNav() {
   const { t: tPhish } = useTranslation("hubPhishing");
   const { pathname } = useLocation();
   const rights: string[] = useHubMe().data?.rights ?? [];
-  const current = ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue";
+  const elsewhere = [...PHISHING_NAV, ...HUB_ADMIN_NAV].some((i) => pathname.startsWith(i.to));
+  const current = elsewhere
+    ? null
+    : (ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue");
   return (
     <Group gap="xs" mb="md" wrap="wrap" component="nav" aria-label={t("nav.queue")}>
       {ITEMS.map((i) => (

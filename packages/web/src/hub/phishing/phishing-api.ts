@@ -51,10 +51,12 @@ export const useDelistingRequests = () =>
 
 /**
  * Attacker URLs are shown as inert text, defanged so that a copy into a mail or chat does not
- * become a link either: "http" → "hxxp", every "." of the host → "[.]".
+ * become a link either: "http" → "hxxp", every "." of the host → "[.]". Already defanged input
+ * (as reporters often paste it) is left as it is.
  */
 export function defang(url: string): string {
   const m = /^([a-z]+):\/\/([^/?#]*)(.*)$/i.exec(url);
-  if (!m) return url.replace(/\./g, "[.]");
-  return `${m[1]!.replace(/^http/i, "hxxp")}://${m[2]!.replace(/\./g, "[.]")}${m[3]}`;
+  const dots = (host: string) => host.replace(/(?<!\[)\.(?!\])/g, "[.]");
+  if (!m) return dots(url);
+  return `${m[1]!.replace(/^http/i, "hxxp")}://${dots(m[2]!)}${m[3]}`;
 }

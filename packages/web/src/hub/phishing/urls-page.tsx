@@ -67,7 +67,7 @@ export function UrlsPage() {
           onChange={(e) => set("brand")(e.currentTarget.value || null)}
           w={140}
         />
-        <Button type="submit">{t("list.search").split("(")[0]}</Button>
+        <Button type="submit">{t("list.searchButton")}</Button>
       </Group>
       <FormError error={page.error} />
       {page.data && page.data.items.length === 0 && <Text>{t("list.none")}</Text>}
