@@ -90,7 +90,7 @@ export function renderFeedStix(meta: FeedMeta, entries: readonly FeedEntry[]): o
     id: stixIdOf(e.sha256),
     created_by_ref: HUB_IDENTITY,
     created: stixTime(e.firstSeen),
-    modified: stixTime(e.at > e.firstSeen ? e.at : e.firstSeen),
+    modified: stixTime(new Date(Math.max(e.at.getTime(), e.firstSeen.getTime()))),
     name: `${e.category}: ${e.host}`,
     indicator_types: ["malicious-activity"],
     pattern: `[url:value = '${patternString(e.canonical)}']`,

@@ -131,8 +131,10 @@ export function splitCsvLine(text: string): string[] {
       let value = "";
       i++;
       while (i < text.length) {
-        if (text[i] === '"' && text[i + 1] === '"') (value += '"'), (i += 2);
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (text[i] === '"') break;
         else value += text[i++];
       }
       fields.push(value);

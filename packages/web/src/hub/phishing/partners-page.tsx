@@ -68,7 +68,14 @@ export function PartnersPage() {
           {t("partners.tokenOnce")} ({issued.partner})<Code block>{issued.token}</Code>
         </Alert>
       )}
-      <Card withBorder component="form" onSubmit={(e) => (e.preventDefault(), create.mutate())}>
+      <Card
+        withBorder
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
         <Group align="end">
           <TextInput
             label={t("partners.name")}
