@@ -146,6 +146,14 @@ describe("public report + partner batch → judgement → vendor feeds → withd
     expect(detail.cluster.ipListing.allowed).toBe(true);
   });
 
+  it("shows a partner its own submissions only", async () => {
+    const own = (token: string) =>
+      t.app.inject({ method: "GET", url: "/hub-api/v1/urls", headers: { authorization: `Bearer ${token}` } });
+    const mine = (await own(submitToken)).json() as { items: { canonical: string; ref: string | null }[] };
+    expect(mine.items.map((i) => i.ref).sort()).toEqual([null, null, "p-1"]);
+    expect(((await own(vendorToken)).json() as { items: unknown[] }).items).toEqual([]);
+  });
+
   it("refuses a batch over the partner's quota as a whole, with Retry-After and a Japanese message", async () => {
     const many = Array.from({ length: 30 }, (_, i) => `https://q${i}.quota-phish.xyz/`).join("\n");
     const res = await partnerPost(submitToken, "text/csv", `url\n${many}`);
