@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { confusableSkeleton } from "./idn-analysis";
 
 /** content/phishing/brands.yaml: brands spoofed against people in Japan, written from public knowledge. */
 export const BRANDS_FILE = path.resolve(import.meta.dirname, "../../../content/phishing/brands.yaml");
@@ -67,7 +68,8 @@ export interface BrandIndex {
   byId: Map<string, TBrand>;
   /** Official domain → brand, for the "is this the brand's own site" question. */
   officialDomains: Map<string, TBrand>;
-  keywords: { word: string; brand: TBrand }[];
+  /** Keywords longest first, each with its UTS #39 skeleton (computed once: the skeleton look-up is costly). */
+  keywords: { word: string; skeleton: string; brand: TBrand }[];
   tokens: Map<string, TBrand>;
   /** Folded aliases and names, longest first, for titles and reported brand names. */
   names: { folded: string; brand: TBrand }[];
@@ -78,12 +80,12 @@ export interface BrandIndex {
 
 export function compileBrandCatalogue(catalogue: TBrandCatalogue): BrandIndex {
   const officialDomains = new Map<string, TBrand>();
-  const keywords: { word: string; brand: TBrand }[] = [];
+  const keywords: { word: string; skeleton: string; brand: TBrand }[] = [];
   const tokens = new Map<string, TBrand>();
   const names: { folded: string; brand: TBrand }[] = [];
   for (const brand of catalogue.brands) {
     for (const d of brand.domains) officialDomains.set(d, brand);
-    for (const word of brand.keywords) keywords.push({ word, brand });
+    for (const word of brand.keywords) keywords.push({ word, skeleton: confusableSkeleton(word), brand });
     for (const token of brand.tokens) tokens.set(token, brand);
     for (const name of new Set([brand.name.ja, brand.name.en, ...brand.aliases]))
       names.push({ folded: foldName(name), brand });

@@ -72,8 +72,8 @@ export function findHostBrandEvidence(
   if (!found.length && unicodeCompact.length >= 5) {
     // "arnazon", "paypa1", "аmazon" (Cyrillic а): compare UTS #39 skeletons of the host and of each keyword.
     const skeleton = confusableSkeleton(unicodeCompact);
-    for (const { word, brand } of index.keywords)
-      if (word.length >= 5 && skeleton.includes(confusableSkeleton(word)))
+    for (const { word, skeleton: wordSkeleton, brand } of index.keywords)
+      if (word.length >= 5 && skeleton.includes(wordSkeleton))
         found.push({ brand, kind: "host_confusable", word });
   }
   return found;

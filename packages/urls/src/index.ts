@@ -12,7 +12,7 @@ export { analyseHostScripts, confusableSkeleton, isMixedScriptLabel } from "./id
 export { MAX_URL_INPUT, type NormaliseOptions, normaliseReportedUrl } from "./normalise-reported-url";
 export type { VerdictOptions } from "./propose-verdict";
 export { proposeVerdict } from "./propose-verdict";
-export { shippedWarningListIndex } from "./shipped-warning-lists";
+export { compileShippedWarningLists, shippedWarningListIndex } from "./shipped-warning-lists";
 export type {
   LocalisedText,
   NormalisedUrl,

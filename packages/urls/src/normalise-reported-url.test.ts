@@ -15,6 +15,10 @@ describe("normaliseReportedUrl", () => {
       "hxxps[:]//login-smbc(.)example(.)top/verify",
       "ttps://login-smbc.example.top/verify",
       "ｈｔｔｐｓ：／／login-smbc．example．top/verify",
+      "hhttps://login-smbc.example.top/verify",
+      "htps://login-smbc.example.top/verify",
+      "https:///login-smbc.example.top/verify",
+      "https://\ufefflogin-smbc.exam\u200bple.top/verify",
     ]) {
       const url = normalised(raw);
       expect(url.canonical, raw).toBe("https://login-smbc.example.top/verify");
@@ -80,7 +84,8 @@ describe("normaliseReportedUrl", () => {
       ["javascript://alert(1)", "unsupported_scheme"],
       ["mailto:someone@example.com", "unsupported_scheme"],
       ["data:text/html,<h1>x</h1>", "unsupported_scheme"],
-      ["http:///nohost", "no_host"],
+      ["http:///", "no_host"],
+      ["https://?q=1", "no_host"],
       ["http://intranet/", "invalid_host"],
       [`http://${"a".repeat(250)}.example/`, "invalid_host"],
     ];

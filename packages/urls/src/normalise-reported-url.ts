@@ -5,7 +5,7 @@ import { canonicaliseUrl } from "./canonicalise-url";
 import { analyseHostScripts } from "./idn-analysis";
 import { NORMALISE_ERRORS } from "./normalise-messages";
 import { shippedWarningListIndex } from "./shipped-warning-lists";
-import type { NormaliseErrorCode, NormaliseResult, UrlFlag } from "./url-contracts";
+import type { NormalisedUrl, NormaliseErrorCode, NormaliseResult, UrlFlag } from "./url-contracts";
 
 /** Longest input taken (bytes of UTF-16 text, checked before any parsing). */
 export const MAX_URL_INPUT = 8 * 1024;
@@ -14,22 +14,52 @@ const SCHEMES = new Set(["http", "https", "ftp"]);
 const DEFAULT_PORTS: Record<string, string> = { http: "80", https: "443", ftp: "21" };
 /** A public DNS name: dot-separated labels of letters, digits, "-" and "_" (ASCII after punycode). */
 export const HOST_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/;
-/** "ttps://" and "tp://" lose letters on purpose so that mail clients do not link them (common in Japan). */
 /** "mailto:", "javascript:", "data:": a scheme without "//" (but not "host:8080", which is a port). */
 export const OPAQUE_SCHEME = /^[a-z][a-z0-9+.-]{0,31}:(?!\/\/|\d)/i;
-export const CLIPPED_SCHEME = /^(t?tps?):\/\//i;
+/**
+ * A mistyped or clipped web scheme: "ttps://" and "tp://" (letters dropped on purpose so mail clients do not
+ * link them, common in Japan), "hhttps://", "htps://", "https:///" (typos in reports). Bounded counts: linear.
+ */
+export const SCHEME_TYPO = /^h{0,2}t{1,3}p{1,2}(s?):\/{1,4}/i;
+/** Zero-width characters and the byte-order mark, pasted along with a URL or inserted to break matching. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 function fail(code: NormaliseErrorCode): NormaliseResult {
   return { ok: false, error: { code, message: NORMALISE_ERRORS[code] } };
 }
 
-/** Undoes defanging ("hxxps://evil[.]example", "ttps://", full-width "：／／"): core's refang plus clipped schemes. */
+/** Undoes defanging ("hxxps://evil[.]example", "ttps://", full-width "：／／"): core's refang, scheme typos, invisibles. */
 function refangUrl(input: string): string {
-  const refanged = refangValue(input);
-  const clipped = refanged.match(CLIPPED_SCHEME);
-  if (!clipped) return refanged;
-  const scheme = /s$/i.test(clipped[1]!) ? "https" : "http";
-  return scheme + refanged.slice(clipped[1]!.length);
+  const refanged = refangValue(input.replace(INVISIBLE, ""));
+  const typo = refanged.match(SCHEME_TYPO);
+  if (!typo) return refanged;
+  return `http${typo[1]!.toLowerCase()}://${refanged.slice(typo[0].length)}`;
+}
+
+/** Hosts remembered per list index; cleared when full (the same host comes back with many paths). */
+const CONTEXT_CACHE_SIZE = 50_000;
+const contextCache = new WeakMap<WarningListIndex, Map<string, NormalisedUrl["context"]>>();
+
+/**
+ * The warning lists the host (or its parent domains) or the IP is on, through core's matcher, judged as a
+ * domain or an address is — which is what makes a URL's host context. Cached per host.
+ */
+function hostContext(index: WarningListIndex, host: string, ip: string | null): NormalisedUrl["context"] {
+  let cache = contextCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    contextCache.set(index, cache);
+  }
+  const hit = cache.get(host);
+  if (hit) return hit.map((c) => ({ ...c })); // a copy: callers may change theirs
+  const kind = ip === null ? "domain" : ip.includes(":") ? "ipv6" : "ipv4";
+  const context = findWarningListMatches(index, kind, ip ?? host).map((m) => ({
+    listId: m.listId,
+    listName: m.name.ja,
+  }));
+  if (cache.size >= CONTEXT_CACHE_SIZE) cache.clear();
+  cache.set(host, context);
+  return context;
 }
 
 export interface NormaliseOptions {
@@ -66,12 +96,11 @@ export function normaliseReportedUrl(raw: string, options: NormaliseOptions = {}
   if (canonical.port && canonical.port !== DEFAULT_PORTS[canonical.scheme]) flags.push("nonstandard_port");
   if (canonical.hasUserinfo) flags.push("userinfo");
 
-  const matches = findWarningListMatches(
+  const context = hostContext(
     options.warningLists ?? shippedWarningListIndex(),
-    "url",
-    canonical.canonical,
+    canonical.host,
+    canonical.ip,
   );
-  const context = matches.map((m) => ({ listId: m.listId, listName: m.name.ja }));
   if (context.some((c) => c.listId === "url-shortener")) flags.push("shortener");
   if (context.some((c) => c.listId === "link-in-bio")) flags.push("link_in_bio");
   if (context.length) flags.push("warning_list");
