@@ -56,8 +56,11 @@ export async function submitPartnerBatch(
       sighting: { ...sighting, sourceRef: u.ref, brandHint: u.brand, seenAt: u.seenAt },
     })),
   );
-  const { result, createdCanonicals } = await db.transaction(async (tx) => {
-    if (prepared.length) await takeQuota(tx, partner, prepared.length, now);
+  // The quota is taken in its own short statement (autocommit) and given back if the batch fails:
+  // inside the batch transaction its row lock would serialise every batch of the partner.
+  const day = now.toISOString().slice(0, 10);
+  if (prepared.length) await takeQuota(db, partner, prepared.length, now);
+  const written = db.transaction(async (tx) => {
     const { created, createdCanonicals } = await recordSightings(tx, prepared);
     const dns = await storePassiveDns(tx, parsed.passiveDns, partner.name, partner.id);
     const problems = parsed.problems.map((p) => ({
@@ -86,11 +89,25 @@ export async function submitPartnerBatch(
       await recordAudit(tx, ctx, { type: "hub.passive_dns_received", partnerId: partner.id, records: dns });
     return { result, createdCanonicals };
   });
+  const { result, createdCanonicals } = await written.catch(async (error: unknown) => {
+    if (prepared.length) await giveBackQuota(db, partner, prepared.length, day);
+    throw error;
+  });
   fillProposalsLater(db, createdCanonicals);
   return result;
 }
 
-/** Adds `n` to today's count if it stays within the quota (one statement: no race between batches). */
+async function giveBackQuota(
+  db: Pick<Db, "execute">,
+  partner: Partner,
+  n: number,
+  day: string,
+): Promise<void> {
+  await db.execute(sql`UPDATE hub_url_partner_usage SET urls = greatest(0, urls - ${n}::int)
+    WHERE partner_id = ${partner.id}::uuid AND day = ${day}::date`);
+}
+
+/** Adds `n` to today's count if it stays within the quota (one statement: no race between batches, no lock held). */
 async function takeQuota(tx: Pick<Db, "execute">, partner: Partner, n: number, now: Date): Promise<void> {
   const day = now.toISOString().slice(0, 10);
   const res = (await tx.execute(sql`

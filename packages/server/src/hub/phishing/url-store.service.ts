@@ -46,7 +46,8 @@ export function prepareUrls(items: readonly { line: number; raw: string; sightin
 /**
  * Writes a batch in the caller's transaction with two set-based statements (statement size does
  * not depend on the batch): one upsert of URL records — one row per canonical URL, duplicates in
- * the batch folded first because ON CONFLICT cannot touch a row twice — and the sightings. The
+ * the batch folded first because ON CONFLICT cannot touch a row twice, rows in sha256 order so
+ * concurrent batches lock in one order — and the sightings. The
  * IP comes from the URL itself (an IP host) or the latest passive-DNS A/AAAA record of the host,
  * so the record joins its IP cluster at once. The assistant's proposal is filled after COMMIT
  * (proposal-filler.ts), not here.
@@ -96,6 +97,8 @@ export async function recordSightings(
         ORDER BY d.time_last DESC LIMIT 1)),
       string_to_array(flags, ','), wl, n, first_seen, last_seen
     FROM x
+    -- One lock order for every writer: two batches sharing URLs then wait, never deadlock.
+    ORDER BY x.sha
     ON CONFLICT (sha256) DO UPDATE SET
       sighting_count = hub_phish_urls.sighting_count + excluded.sighting_count,
       first_seen = least(hub_phish_urls.first_seen, excluded.first_seen),
