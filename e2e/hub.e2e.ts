@@ -119,7 +119,7 @@ describe("police hub and an organisation, end to end in a browser", () => {
     await police.goto(`${hub.url}/hub`);
     const alert = police.getByTestId("hub-alert").first();
     await alert.waitFor();
-    await alert.getByRole("link").click();
+    await alert.getByTestId("hub-alert-case").click();
     const related = police.getByTestId("hub-related").first();
     await related.waitFor();
     expect(await related.textContent()).toContain("onion: akiral2iz6a7qgd3");

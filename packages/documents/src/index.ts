@@ -46,5 +46,6 @@ export {
   type TRemovedKind,
   type TSharingOptions,
 } from "./report/sharing-copy";
-export type { TBlock, TDocument } from "./shared/document-blocks";
+export { createTable, type TBlock, type TDocument } from "./shared/document-blocks";
 export { escapeHtml } from "./shared/escape-html";
+export { renderDocumentPdf } from "./shared/render-document-pdf";

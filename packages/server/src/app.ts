@@ -2,7 +2,7 @@ import { AppError } from "@sonae/core";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppDeps } from "./app-deps";
-import { hubAfterSetup, registerHub } from "./hub/register-hub";
+import { hubAfterSetup, hubBeforeUserDisabled, registerHub } from "./hub/register-hub";
 import { registerOrg } from "./org/register-org";
 import { registerJsonBodyLimits } from "./platform/http/json-body-limits";
 import { registerErrorHandler, sendError } from "./platform/plugins/error-handler";
@@ -39,7 +39,10 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
     mode: deps.config.mode,
   }));
   // Three rooms, each registered in one place: the shared platform, the organisation side, the hub.
-  await registerPlatform(app, deps, { afterSetup: hubAfterSetup(deps) });
+  await registerPlatform(app, deps, {
+    afterSetup: hubAfterSetup(deps),
+    beforeUserDisabled: hubBeforeUserDisabled(deps),
+  });
   await registerOrg(app, deps);
   await registerHub(app, deps);
 

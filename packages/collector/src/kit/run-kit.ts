@@ -36,9 +36,17 @@ function isAdministrator(platform: KitConfig["platform"]): boolean {
   }
 }
 
-/** The kit's whole run on the victim's machine; returns the exit code. */
-export async function runKit(argv: string[], out = new KitConsole()): Promise<number> {
-  const { values } = parseArgs({
+const KIT_USAGE = [
+  "使い方 / Usage: sonae-kit [--examiner 氏名] [--out 出力フォルダー] [--upload yes|no] [--upload-only バンドル]",
+  "  --examiner     作業者の氏名 (省略すると尋ねます) / the examiner's name (asked when left out)",
+  "  --out          バンドルを書くフォルダー (既定: キットのあるフォルダー) / folder for the bundle (default: the kit's folder)",
+  "  --upload       収集後に Sonae へ送るか (省略すると尋ねます) / upload to Sonae afterwards (asked when left out)",
+  "  --upload-only  作成済みのバンドルを送るだけ (中断した送信の再開) / only upload an existing bundle (resumes)",
+  "  --help, -h     この説明 / this help",
+].join("\n");
+
+function parseKitArgs(argv: string[]) {
+  return parseArgs({
     args: argv,
     options: {
       config: { type: "string" },
@@ -46,8 +54,30 @@ export async function runKit(argv: string[], out = new KitConsole()): Promise<nu
       examiner: { type: "string" },
       upload: { type: "string" },
       "upload-only": { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
-  });
+  }).values;
+}
+
+/** The kit's whole run on the victim's machine; returns the exit code. */
+export async function runKit(argv: string[], out = new KitConsole()): Promise<number> {
+  let values: ReturnType<typeof parseKitArgs>;
+  try {
+    values = parseKitArgs(argv);
+  } catch (error) {
+    out.line(
+      both(
+        `引数が正しくありません: ${(error as Error).message}`,
+        `Wrong arguments: ${(error as Error).message}`,
+      ),
+    );
+    out.line(KIT_USAGE);
+    return KIT_EXIT.failed;
+  }
+  if (values.help) {
+    out.line(KIT_USAGE);
+    return KIT_EXIT.complete;
+  }
   const config = loadConfig(values.config);
   const uploadChoice = values.upload === "yes" || values.upload === "no" ? values.upload : undefined;
   const uploadOnly = values["upload-only"];

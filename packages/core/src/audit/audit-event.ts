@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVIDENCE_EVENTS } from "./events/evidence-events";
 import { FOUNDATION_EVENTS } from "./events/foundation-events";
+import { HUB_CARD_EVENTS } from "./events/hub-card-events";
 import { HUB_EVENTS } from "./events/hub-events";
 import { INCIDENTS_EVENTS } from "./events/incidents-events";
 import { PLANS_EVENTS } from "./events/plans-events";
@@ -17,6 +18,7 @@ export const ZAuditEvent = z.discriminatedUnion("type", [
   ...INCIDENTS_EVENTS,
   ...EVIDENCE_EVENTS,
   ...HUB_EVENTS,
+  ...HUB_CARD_EVENTS,
 ]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
@@ -38,3 +40,4 @@ export const ZAuditListResponse = z.object({
   entries: z.array(ZAuditEntry),
   nextCursor: z.string().nullable(),
 });
+export type TAuditListResponse = z.infer<typeof ZAuditListResponse>;

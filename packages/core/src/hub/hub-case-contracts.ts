@@ -78,6 +78,11 @@ export const ZHubCaseDetail = ZHubCaseSummary.extend({
   attachments: z.array(z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.int() })),
   messages: z.array(ZHubMessage),
   sharedWith: z.array(z.object({ unitId: z.int(), reason: z.string() })),
+  /**
+   * How many other cases (in any unit, capped at 50 per indicator) share an indicator with this one.
+   * Shown to everyone who reads the case, including intake officers who may not open related cases.
+   */
+  relatedCount: z.int(),
 });
 export type THubCaseDetail = z.infer<typeof ZHubCaseDetail>;
 
@@ -109,6 +114,17 @@ export const ZHubReporterView = z.object({
 });
 export type THubReporterView = z.infer<typeof ZHubReporterView>;
 
+/**
+ * One earlier case an alert points at. `case` is null when the viewer's unit may not see that case:
+ * the page then says "a case in another unit" and neither its reference nor its unit is revealed.
+ * `shared` are the indicators the two cases have in common (never warning-listed values), shown as text.
+ */
+export const ZHubAlertRelated = z.object({
+  case: z.object({ id: z.string(), reference: z.string(), unitId: z.int() }).nullable(),
+  shared: z.array(z.object({ kind: ZHubIndicatorKind, value: z.string() })),
+});
+export type THubAlertRelated = z.infer<typeof ZHubAlertRelated>;
+
 export const ZHubAlert = z.object({
   id: z.string(),
   reportId: z.string(),
@@ -116,5 +132,6 @@ export const ZHubAlert = z.object({
   relatedCount: z.int(),
   createdAt: z.string(),
   seen: z.boolean(),
+  related: z.array(ZHubAlertRelated),
 });
 export type THubAlert = z.infer<typeof ZHubAlert>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PREFECTURES } from "../reference/prefectures";
 
 /** Hub roles (issue 9 §1): intake officers triage, analysts see correlations, unit admins manage the unit. */
-export const HUB_ROLES = ["intake_officer", "analyst", "unit_admin"] as const;
+export const HUB_ROLES = ["intake_officer", "analyst", "unit_admin", "card_officer"] as const;
 export const ZHubRole = z.enum(HUB_ROLES);
 export type THubRole = z.infer<typeof ZHubRole>;
 

@@ -45,6 +45,8 @@ export const ZHubQueueRow = ZHubCaseSummary.extend({
   slaState: ZHubSlaState,
   /** Due time of the running clock (acknowledgement, then response); null when none runs. */
   slaDueAt: z.string().nullable(),
+  /** Other cases (any unit) sharing an indicator: a flag for officers who cannot open them. */
+  relatedCount: z.int(),
 });
 export type THubQueueRow = z.infer<typeof ZHubQueueRow>;
 

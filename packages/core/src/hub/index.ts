@@ -1,4 +1,5 @@
 export * from "./canonical-json";
+export * from "./hub-card-contracts";
 export * from "./hub-case-contracts";
 export * from "./hub-contracts";
 export * from "./hub-insights-contracts";

@@ -42,7 +42,7 @@ export const hubMemberships = pgTable("hub_memberships", {
   unitId: smallint("unit_id")
     .notNull()
     .references(() => hubUnits.id),
-  role: text("role", { enum: ["intake_officer", "analyst", "unit_admin"] }).notNull(),
+  role: text("role", { enum: ["intake_officer", "analyst", "unit_admin", "card_officer"] }).notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
 });
 

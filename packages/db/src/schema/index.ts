@@ -2,6 +2,7 @@ export * from "./audit-events";
 export * from "./evidence";
 export * from "./hub";
 export * from "./hub-advisories";
+export * from "./hub-cards";
 export * from "./hub-phishing";
 export * from "./incidents";
 export * from "./organisations";

@@ -1,4 +1,4 @@
-import { link, stat, unlink } from "node:fs/promises";
+import { unlink } from "node:fs/promises";
 import path from "node:path";
 import { type CollectorInfo, DEFAULT_NTP_SERVER, gatherCollectorInfo } from "../collect/collector-info";
 import { describeProblem } from "../collect/problem-reasons";
@@ -8,10 +8,10 @@ import { getDefaultKeyDir, loadOrCreateSigningKey, type SigningKey } from "../ke
 import type { ExtraHashAlgorithm, FileRecord, Manifest, ProblemRecord } from "../manifest/manifest-types";
 import { writeSealEntries } from "../manifest/seal-bundle";
 import { BufferPool } from "../util/buffer-pool";
-import { syncDir } from "../util/sync-dir";
 import { ZipWriter } from "../zip/zip-writer";
 import { prepareRun } from "./prepare-run";
 import { appendJournal, type JournalFile } from "./preserve-journal";
+import { publishBundle } from "./publish-bundle";
 import { READ_CHUNK_BYTES, readSourceIntoZip, SourceReadError } from "./read-source-file";
 
 /** Progress of a run, for a progress bar. */
@@ -168,14 +168,6 @@ export async function preserveEvidence(options: PreserveOptions): Promise<Preser
     if (options.signal?.aborted) throw interrupted(partialPath);
     throw toWriteError(error, partialPath);
   }
-}
-
-/** link() refuses to replace an existing file, unlike rename(): a bundle is never overwritten. */
-async function publishBundle(partialPath: string, outPath: string): Promise<void> {
-  await link(partialPath, outPath);
-  await unlink(partialPath);
-  await syncDir(path.dirname(outPath));
-  await stat(outPath);
 }
 
 function interrupted(partialPath: string): EvidenceError {

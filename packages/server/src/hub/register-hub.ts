@@ -1,12 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app-deps";
 import type { AfterSetup } from "../platform/setup/setup.service";
+import type { BeforeUserDisabled } from "../platform/users/users.service";
 import { hubAdvisoriesRoutes } from "./advisories/hub-advisories.routes";
 import { hubAuthRoutes } from "./auth/hub-auth.routes";
-import { ensureNationalAdmin, grantFirstNationalAdmin } from "./auth/hub-memberships.service";
+import {
+  assertNotLastNationalAdminUser,
+  ensureNationalAdmin,
+  grantFirstNationalAdmin,
+} from "./auth/hub-memberships.service";
 import { seedHubUnits } from "./auth/hub-units.service";
 import { orgKeysRoutes } from "./auth/org-keys.routes";
 import { unitAuditRoutes } from "./auth/unit-audit.routes";
+import { hubCardsRoutes } from "./cards/hub-cards.routes";
 import { hubCasesRoutes } from "./cases/hub-cases.routes";
 import { hubCorrelationRoutes } from "./correlation/hub-correlation.routes";
 import { hubIntakeRoutes } from "./intake/hub-intake.routes";
@@ -37,10 +43,17 @@ export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<
   await app.register(hubAdvisoriesRoutes(deps));
   await app.register(phishingRoutes(deps));
   await app.register(partnerApiRoutes(deps));
+  await app.register(hubCardsRoutes(deps));
 }
 
 /** On a hub, first-run setup makes its administrator the first national unit admin (explicitly). */
 export function hubAfterSetup(deps: AppDeps): AfterSetup | undefined {
   if (deps.config.mode !== "hub") return undefined;
   return (tx, ctx, admin) => grantFirstNationalAdmin(tx, ctx, admin);
+}
+
+/** On a hub, the /users page cannot deactivate the last active national unit admin (409). */
+export function hubBeforeUserDisabled(deps: AppDeps): BeforeUserDisabled | undefined {
+  if (deps.config.mode !== "hub") return undefined;
+  return assertNotLastNationalAdminUser;
 }

@@ -33,6 +33,25 @@ export const useHubAlerts = (enabled: boolean) =>
     enabled,
   });
 
+/** The alert of one case for the officer's unit (empty when the case raised none there). */
+export const useCaseAlerts = (reportId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ["hub", "alerts", reportId],
+    queryFn: () => api<THubAlert[]>("GET", `/api/hub/alerts?reportId=${encodeURIComponent(reportId)}`),
+    enabled,
+  });
+
+/** Members of the owning unit and of the national unit: whom the case may be assigned to. */
+export const useCaseAssignees = (id: string) =>
+  useQuery({
+    queryKey: ["hub", "assignees", id],
+    queryFn: () =>
+      api<{ userId: string; displayName: string; email: string; unitId: number }[]>(
+        "GET",
+        `/api/hub/cases/${id}/assignees`,
+      ),
+  });
+
 export const useRelatedCases = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: ["hub", "related", id],

@@ -21,9 +21,12 @@ export function HubNav() {
   const { t } = useTranslation("hubInsights");
   const { t: tAdmin } = useTranslation("hubAdmin");
   const { t: tPhish } = useTranslation("hubPhishing");
+  const { t: tCards } = useTranslation("hubCards");
   const { pathname } = useLocation();
   const rights: string[] = useHubMe().data?.rights ?? [];
-  const elsewhere = [...PHISHING_NAV, ...HUB_ADMIN_NAV].some((i) => pathname.startsWith(i.to));
+  const elsewhere = ["/hub/cards", ...[...PHISHING_NAV, ...HUB_ADMIN_NAV].map((i) => i.to)].some((to) =>
+    pathname.startsWith(to),
+  );
   const current = elsewhere
     ? null
     : (ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue");
@@ -53,6 +56,15 @@ export function HubNav() {
           {tPhish(`nav.${i.key}`)}
         </Button>
       ))}
+      <Button
+        component={Link}
+        to="/hub/cards"
+        size="xs"
+        variant={pathname.startsWith("/hub/cards") ? "filled" : "light"}
+        aria-current={pathname.startsWith("/hub/cards") ? "page" : undefined}
+      >
+        {tCards("nav")}
+      </Button>
       {HUB_ADMIN_NAV.filter((i) => rights.includes(i.right)).map((i) => (
         <Button
           key={i.key}

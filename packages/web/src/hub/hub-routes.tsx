@@ -1,5 +1,6 @@
 import { Route, Routes } from "react-router";
 import { HubAdminRoutes } from "./admin/admin-routes";
+import { HubCardsPage } from "./cards/hub-cards-page";
 import { HubCasePage } from "./case/hub-case-page";
 import { HubNav } from "./hub-nav";
 import { HubAdvisoriesPage } from "./insights/hub-advisories-page";
@@ -29,6 +30,7 @@ export function HubRoutes() {
               <Route path="cases/:id" element={<HubCasePage />} />
               <Route path="stats" element={<HubStatsPage />} />
               <Route path="advisories" element={<HubAdvisoriesPage />} />
+              <Route path="cards" element={<HubCardsPage />} />
               <Route path="admin/*" element={<HubAdminRoutes />} />
               <Route path="urls" element={<UrlsPage />} />
               <Route path="urls/delisting" element={<DelistingQueuePage />} />

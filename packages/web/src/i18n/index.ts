@@ -2,6 +2,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { hubExchangeEn, hubExchangeJa } from "../components/hub-exchange/locales";
 import { hubAdminEn, hubAdminJa } from "../hub/admin/admin-locales";
+import { hubCardsEn, hubCardsJa } from "../hub/cards/cards-locales";
 import { hubReportEn, hubReportJa } from "../hub/case/report-view-locales";
 import { hubInsightsEn, hubInsightsJa } from "../hub/insights/insights-locales";
 import { hubEn, hubJa } from "../hub/locales";
@@ -40,6 +41,7 @@ void i18n.use(initReactI18next).init({
       hubInsights: hubInsightsJa,
       hubAdmin: hubAdminJa,
       hubPhishing: hubPhishingJa,
+      hubCards: hubCardsJa,
       hubReport: hubReportJa,
       hubExchange: hubExchangeJa,
       policeReport: policeReportJa,
@@ -58,6 +60,7 @@ void i18n.use(initReactI18next).init({
       hubInsights: hubInsightsEn,
       hubAdmin: hubAdminEn,
       hubPhishing: hubPhishingEn,
+      hubCards: hubCardsEn,
       hubReport: hubReportEn,
       hubExchange: hubExchangeEn,
       policeReport: policeReportEn,

@@ -56,6 +56,13 @@ export const HUB_EVENTS = [
     reportIds: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal("hub.attachment_read"), ...report, attachmentId: z.string() }),
+  /** A case exported for the file (the report package, messages, actions and audit trail). */
+  z.object({
+    type: z.literal("hub.case_exported"),
+    ...report,
+    format: z.enum(["pdf"]),
+    lang: z.enum(["ja", "en"]),
+  }),
   z.object({
     type: z.literal("hub.attachment_added"),
     ...report,

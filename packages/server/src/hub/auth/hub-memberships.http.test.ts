@@ -129,3 +129,56 @@ describe("memberships (issue 16 §2: a unit admin cannot take over hub users)", 
     expect(list.members.filter((m) => m.unitId === 0 && m.role === "unit_admin").length).toBeGreaterThan(0);
   });
 });
+
+describe("the /users page cannot take away the last national unit admin either", () => {
+  it("refuses to deactivate the only active national unit admin (409, ja/en), allows it while another remains", async () => {
+    const officer = await memberOf("tokyoOfficer");
+    const second = await memberOf("secondHubAdmin");
+    // The Tokyo officer becomes national unit admin; every other national unit admin (the setup
+    // administrator among them) steps down to analyst, so the officer is the last one.
+    const made = await staff.admin.put("/api/hub/memberships", {
+      email: officer.email,
+      unitId: 0,
+      role: "unit_admin",
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const others = (await membershipsOf(staff.admin)).members.filter(
+      (m) => m.unitId === 0 && m.role === "unit_admin" && m.userId !== officer.userId,
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const m of others) {
+      const res = await staff.admin.put("/api/hub/memberships", {
+        email: m.email,
+        unitId: 0,
+        role: "analyst",
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // The setup administrator is still the organisation's admin and runs the /users page.
+    const refused = await staff.admin.post(`/api/users/${officer.userId}/disable`, {});
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.message).toContain("最後の全国ユニット管理者");
+    const refusedEn = await staff.admin.request({
+      method: "POST",
+      url: `/api/users/${officer.userId}/disable`,
+      payload: {},
+      headers: { "accept-language": "en" },
+    });
+    expect(refusedEn.statusCode).toBe(409);
+    expect(refusedEn.json().error.message).toContain("last active national unit admin");
+    // Not disabled: the officer still signs in as the national unit admin.
+    const again = new TestClient(t.app);
+    await again.login(officer.email, TEST_PASSWORD);
+    expect((await again.get("/api/hub/me")).json()).toMatchObject({ unit: { id: 0 }, role: "unit_admin" });
+
+    // With a second national unit admin, the first may be deactivated.
+    expect(
+      (await again.put("/api/hub/memberships", { email: second.email, unitId: 0, role: "unit_admin" }))
+        .statusCode,
+    ).toBe(200);
+    const allowed = await staff.admin.post(`/api/users/${officer.userId}/disable`, {});
+    expect(allowed.statusCode, allowed.body).toBe(200);
+    // And now the second one is the last: refused in turn.
+    expect((await staff.admin.post(`/api/users/${second.userId}/disable`, {})).statusCode).toBe(409);
+  });
+});

@@ -39,6 +39,32 @@ async function assertAnotherNationalAdmin(tx: Tx, leavingUserId: string, field: 
   if (others.length === 0) throw new AppError("VALIDATION", { field, detail: LAST_NATIONAL_ADMIN });
 }
 
+const LAST_NATIONAL_ADMIN_USER = {
+  ja: "この利用者はハブ最後の全国ユニット管理者のため無効にできません。先に所属管理で別の人を全国ユニットの管理者にしてください。",
+  en: "This user is the hub's last active national unit admin and cannot be deactivated. Make someone else a national unit admin first (memberships).",
+};
+
+/**
+ * Guard for the platform's user deactivation (the /users page), run inside its transaction: a hub
+ * never loses its last active national unit admin that way either. 409, serialised with the
+ * membership changes by the same advisory lock.
+ */
+export async function assertNotLastNationalAdminUser(tx: Tx, userId: string): Promise<void> {
+  const [membership] = await tx
+    .select({ unitId: hubMemberships.unitId, role: hubMemberships.role })
+    .from(hubMemberships)
+    .where(eq(hubMemberships.userId, userId))
+    .limit(1);
+  if (!membership || !isNationalAdmin(membership)) return;
+  try {
+    await assertAnotherNationalAdmin(tx, userId, "userId");
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new AppError("CONFLICT", { field: "userId", detail: LAST_NATIONAL_ADMIN_USER });
+    throw error;
+  }
+}
+
 async function loadTarget(tx: Tx, actor: HubActor, where: ReturnType<typeof eq>) {
   const [found] = await tx
     .select({ user: users, membership: hubMemberships })

@@ -3,12 +3,15 @@ import { HUB_ROLES } from "@sonae/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateHubOrgKeyPair, submitReportToHub } from "../../org/hub-client/hub-client";
 import { TEST_PASSWORD, type TestClient } from "../../testing/test-app";
+import { brandKeyPair, EXPOSURE_NONE } from "../cards/card-test-fixtures";
 import { buildHubTestApp, injectFetch, samplePackage, setupHubStaff } from "../testing/hub-test-app";
 import {
+  HUB_CARD_ACTIONS,
   HUB_CASE_ACTIONS,
   HUB_RELATIONS,
   HUB_RIGHTS,
   HUB_UNIT_ACTIONS,
+  type HubCardAction,
   type HubCaseAction,
   type HubRelation,
   type HubUnitAction,
@@ -234,6 +237,61 @@ describe("the rights table, every unit cell against the HTTP API", () => {
         expected[`${action} none`] = false;
         outcomes[`${action} national`] = ok(await UNIT_PROBES[action](national, OSAKA));
         expected[`${action} national`] = hubRightAllows(role, "national", action);
+      }
+      expect(outcomes).toEqual(expected);
+    }, 60_000);
+  }
+});
+
+/**
+ * Card actions (issue 19 §5). Entering and reading act on a unit (own; reading another unit's from
+ * the national unit); batches and recipients are asked of the national unit itself, so a prefecture's
+ * member stands in "none" to them and a national member in "own".
+ */
+const CARD_PROBES: Record<HubCardAction, (c: TestClient, unitId: number) => Promise<number>> = {
+  "cards.enter": async (c) =>
+    (
+      await c.post("/api/hub/cards/entries", {
+        number: "4111111111111111",
+        exposure: EXPOSURE_NONE,
+        source: { kind: "case", ref: "rights" },
+        learnedOn: "2026-12-01",
+      })
+    ).statusCode,
+  "cards.read": async (c, unitId) => (await c.get(`/api/hub/cards/entries?unitId=${unitId}`)).statusCode,
+  "cards.batch": async (c) => (await c.get("/api/hub/cards/batches")).statusCode,
+  "cards.recipients": async (c) =>
+    (
+      await c.post("/api/hub/cards/recipients", {
+        brand: "visa",
+        name: "Visa",
+        publicKeyArmored: recipientKey,
+      })
+    ).statusCode,
+};
+let recipientKey = "";
+
+describe("the rights table, every card cell against the HTTP API", () => {
+  beforeAll(async () => {
+    recipientKey = (await brandKeyPair("visa")).publicKey;
+  });
+
+  for (const role of HUB_ROLES) {
+    it(`${role}: card actions from a prefecture and from the national unit`, async () => {
+      const outcomes: Record<string, boolean> = {};
+      const expected: Record<string, boolean> = {};
+      const tokyo = staff.clients[actorKey("tokyo", role)]!;
+      const national = staff.clients[actorKey("national", role)]!;
+      for (const action of HUB_CARD_ACTIONS) {
+        const nationalLevel = action === "cards.batch" || action === "cards.recipients";
+        // Entering always goes to the actor's own unit; only reading names another unit.
+        const nationalRelation = action === "cards.read" ? "national" : "own";
+        outcomes[`${action} prefecture`] = ok(await CARD_PROBES[action](tokyo, TOKYO));
+        expected[`${action} prefecture`] = nationalLevel ? false : hubRightAllows(role, "own", action);
+        outcomes[`${action} national`] = ok(
+          await CARD_PROBES[action](national, nationalLevel ? NATIONAL : OSAKA),
+        );
+        expected[`${action} national`] = hubRightAllows(role, nationalRelation, action);
       }
       expect(outcomes).toEqual(expected);
     }, 60_000);

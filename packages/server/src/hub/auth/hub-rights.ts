@@ -38,15 +38,25 @@ export const HUB_UNIT_ACTIONS = [
   "partners.manage",
 ] as const;
 
+/**
+ * Misused card numbers (issue 19). Entering and reading entries act on a unit (own entries;
+ * the national card role reads every unit's). Building/sending brand batches and registering
+ * brand recipients act on the national unit itself: routes ask them for NATIONAL_UNIT_ID, so only
+ * a national membership ("own" relation there) can hold them.
+ */
+export const HUB_CARD_ACTIONS = ["cards.enter", "cards.read", "cards.batch", "cards.recipients"] as const;
+
 export type HubCaseAction = (typeof HUB_CASE_ACTIONS)[number];
 export type HubUnitAction = (typeof HUB_UNIT_ACTIONS)[number];
-export type HubAction = HubCaseAction | HubUnitAction;
+export type HubCardAction = (typeof HUB_CARD_ACTIONS)[number];
+export type HubAction = HubCaseAction | HubUnitAction | HubCardAction;
 
 const READ_ONLY = ["case.read"] as const;
 const READ_AND_TALK = ["case.read", "case.message"] as const;
 const ANALYSE = ["case.read", "case.message", "case.related"] as const;
 const TRIAGE = ["case.triage", "case.close", "case.share", "case.transfer"] as const;
 const UNIT_READS = ["queue.read", "stats.read", "advisory.read", "urls.read"] as const;
+const CARD_ENTRY = ["cards.enter", "cards.read"] as const;
 
 /**
  * THE hub policy (issue 16 §2): role × relation → allowed actions. Every hub route asks this
@@ -61,13 +71,21 @@ const UNIT_READS = ["queue.read", "stats.read", "advisory.read", "urls.read"] as
  */
 export const HUB_RIGHTS: Record<THubRole, Record<HubRelation, readonly HubAction[]>> = {
   intake_officer: {
-    own: [...READ_AND_TALK, ...TRIAGE, "case.urls", ...UNIT_READS],
+    own: [...READ_AND_TALK, ...TRIAGE, "case.urls", ...UNIT_READS, ...CARD_ENTRY],
     shared: READ_AND_TALK,
     former_owner: READ_ONLY,
     national: [...READ_AND_TALK, ...TRIAGE, "case.urls"],
   },
   analyst: {
-    own: [...ANALYSE, "case.urls", ...UNIT_READS, "alerts.read", "advisory.publish", "urls.judge"],
+    own: [
+      ...ANALYSE,
+      "case.urls",
+      ...UNIT_READS,
+      "alerts.read",
+      "advisory.publish",
+      "urls.judge",
+      ...CARD_ENTRY,
+    ],
     shared: ANALYSE,
     former_owner: ["case.read", "case.related"],
     national: [...ANALYSE, "case.urls"],
@@ -85,6 +103,8 @@ export const HUB_RIGHTS: Record<THubRole, Record<HubRelation, readonly HubAction
       "audit.read",
       "urls.judge",
       "partners.manage",
+      ...CARD_ENTRY,
+      "cards.recipients",
     ],
     shared: ANALYSE,
     former_owner: ["case.read", "case.related"],
@@ -97,6 +117,17 @@ export const HUB_RIGHTS: Record<THubRole, Record<HubRelation, readonly HubAction
       "audit.read",
       "partners.manage",
     ],
+  },
+  /**
+   * The card role (issue 19 §5): card numbers only, no cases. In the national unit it builds and
+   * sends the brand batches and reads every unit's entries (masked); in a prefecture it enters
+   * and reads its own unit's numbers.
+   */
+  card_officer: {
+    own: [...CARD_ENTRY, "cards.batch"],
+    shared: [],
+    former_owner: [],
+    national: ["cards.read"],
   },
 };
 

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { requireActor } from "../../platform/auth/auth.policy";
 import type { Actor } from "../../platform/http/request-context";
-import { type HubUnitAction, hubRightAllows, relationToUnit } from "./hub-rights";
+import { type HubCardAction, type HubUnitAction, hubRightAllows, relationToUnit } from "./hub-rights";
 
 /** A signed-in hub user with their unit and hub role. */
 export type HubActor = Actor & { unitId: number; hubRole: THubRole; isNational: boolean };
@@ -13,11 +13,19 @@ export type HubActor = Actor & { unitId: number; hubRole: THubRole; isNational: 
  * A unit-level action (queue, statistics, alerts, advisories, keys, members, audit) on the
  * actor's own unit, or on `unitId` when given. Decided by the one table in hub-rights.ts.
  */
-export function assertHubCan(actor: HubActor, action: HubUnitAction, unitId = actor.unitId): void {
+export function assertHubCan(
+  actor: HubActor,
+  action: HubUnitAction | HubCardAction,
+  unitId = actor.unitId,
+): void {
   if (!hubRightAllows(actor.hubRole, relationToUnit(actor, unitId), action)) throw new AppError("FORBIDDEN");
 }
 
-export function hubCan(actor: HubActor, action: HubUnitAction, unitId = actor.unitId): boolean {
+export function hubCan(
+  actor: HubActor,
+  action: HubUnitAction | HubCardAction,
+  unitId = actor.unitId,
+): boolean {
   return hubRightAllows(actor.hubRole, relationToUnit(actor, unitId), action);
 }
 

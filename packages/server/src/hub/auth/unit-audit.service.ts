@@ -1,5 +1,6 @@
-import { auditEvents, type Db, hubMemberships, hubReports, users } from "@sonae/db";
-import { and, desc, eq, like, lt, or, sql } from "drizzle-orm";
+import { auditEvents, type Db, hubMemberships, hubReports } from "@sonae/db";
+import { and, like, or, sql } from "drizzle-orm";
+import { findAuditPage } from "../../platform/audit/audit.repo";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { assertHubCan, type HubActor, unitOf } from "./hub.policy";
@@ -18,43 +19,17 @@ export async function listUnitAudit(
   const unitId = query.unitId ?? actor.unitId;
   unitOf(unitId);
   assertHubCan(actor, "audit.read", unitId);
-  const rows = await db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      actorUserId: auditEvents.actorUserId,
-      actorEmail: users.email,
-      ip: auditEvents.ip,
-      userAgent: auditEvents.userAgent,
-      type: auditEvents.type,
-      payload: auditEvents.payload,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(
-      and(
-        like(auditEvents.type, "hub.%"),
-        query.before ? lt(auditEvents.id, query.before) : undefined,
-        or(
-          sql`${auditEvents.actorUserId} IN (SELECT ${hubMemberships.userId} FROM ${hubMemberships} WHERE ${hubMemberships.unitId} = ${unitId})`,
-          sql`(${auditEvents.payload}->>'reportId') IN (SELECT ${hubReports.id}::text FROM ${hubReports} WHERE ${hubReports.unitId} = ${unitId})`,
-        ),
+  const page = await findAuditPage(
+    db,
+    and(
+      like(auditEvents.type, "hub.%"),
+      or(
+        sql`${auditEvents.actorUserId} IN (SELECT ${hubMemberships.userId} FROM ${hubMemberships} WHERE ${hubMemberships.unitId} = ${unitId})`,
+        sql`(${auditEvents.payload}->>'reportId') IN (SELECT ${hubReports.id}::text FROM ${hubReports} WHERE ${hubReports.unitId} = ${unitId})`,
       ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(query.limit);
-  await recordAudit(db, ctx, { type: "hub.unit_audit_viewed", unitId, count: rows.length });
-  return {
-    entries: rows.map((r) => ({
-      id: String(r.id),
-      at: r.at.toISOString(),
-      actorUserId: r.actorUserId,
-      actorEmail: r.actorEmail,
-      ip: r.ip,
-      userAgent: r.userAgent,
-      type: r.type,
-      payload: r.payload,
-    })),
-    nextCursor: rows.length === query.limit ? String(rows.at(-1)?.id) : null,
-  };
+    ),
+    query,
+  );
+  await recordAudit(db, ctx, { type: "hub.unit_audit_viewed", unitId, count: page.entries.length });
+  return page;
 }

@@ -10,17 +10,17 @@ import {
   hubAttachments,
   hubMemberships,
   hubMessages,
-  hubOrgKeys,
   hubReportShares,
   hubReports,
+  users,
 } from "@sonae/db";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { type HubActor, unitOf } from "../auth/hub.policy";
 import type { HubCaseAction } from "../auth/hub-rights";
 import { loadKeyFacts } from "../auth/org-identity";
-import { moveObservations } from "../correlation/observations.repo";
+import { countRelated, moveObservations } from "../correlation/observations.repo";
 import { presentMessages } from "../messages/messages.present";
 import { openBytes, openJson } from "../store/envelope";
 import type { HubKeyring } from "../store/hub-keyring";
@@ -50,6 +50,7 @@ export async function getCase(
     .where(eq(hubMessages.reportId, row.id))
     .orderBy(asc(hubMessages.createdAt));
   const shares = await db.select().from(hubReportShares).where(eq(hubReportShares.reportId, row.id));
+  const related = await countRelated(db, [row.id]);
   await recordAudit(db, ctx, { type: "hub.case_viewed", reportId: row.id, reference: row.reference });
   return {
     ...presentCaseSummary(row, sealed, key),
@@ -65,6 +66,7 @@ export async function getCase(
     })),
     messages: presentMessages(dek, messages),
     sharedWith: shares.map((s) => ({ unitId: s.unitId, reason: s.reason })),
+    relatedCount: related.get(row.id) ?? 0,
   };
 }
 
@@ -95,6 +97,27 @@ export async function readAttachment(
     meta: openJson<{ fileName: string; mimeType: string }>(dek, file.metaEnc, `attachment-meta:${file.id}`),
     bytes: openBytes(dek, file.contentEnc, `attachment:${file.id}`),
   };
+}
+
+/**
+ * Who the case may be assigned to (what `assign` accepts): active members of the owning unit and of
+ * the national unit. Only for those who may triage the case; names and e-mails, nothing else.
+ */
+export async function listAssignees(db: Db, ctx: RequestContext, actor: HubActor, id: string) {
+  const row = await authoriseCase(db, ctx, actor, id, "case.triage");
+  const rows = await db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      unitId: hubMemberships.unitId,
+    })
+    .from(hubMemberships)
+    .innerJoin(users, eq(users.id, hubMemberships.userId))
+    .where(and(inArray(hubMemberships.unitId, [row.unitId, NATIONAL_UNIT_ID]), eq(users.isDisabled, false)))
+    .orderBy(asc(hubMemberships.unitId), asc(users.displayName))
+    .limit(500);
+  return rows;
 }
 
 /** Which right of the policy table each triage action needs. */

@@ -12,7 +12,8 @@ import { contextOf } from "../../platform/http/request-context";
 import { assertHubCan, requireHubActor } from "../auth/hub.policy";
 import { postPoliceMessage } from "../messages/messages.service";
 import { loadHubKeyring } from "../store/hub-keyring";
-import { getCase, readAttachment, updateCase } from "./cases.service";
+import { exportCasePdf } from "./case-export.service";
+import { getCase, listAssignees, readAttachment, updateCase } from "./cases.service";
 import { listQueue } from "./queue.service";
 
 const ZId = z.object({ id: z.uuid() });
@@ -63,6 +64,25 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return updateCase(deps.db, contextOf(request), actor, request.params.id, request.body);
       },
     );
+    app.get(
+      "/api/hub/cases/:id/assignees",
+      {
+        schema: {
+          tags: ["hub"],
+          summary: "担当者に指定できる人 / People the case may be assigned to",
+          params: ZId,
+          response: {
+            200: z.array(
+              z.object({ userId: z.string(), displayName: z.string(), email: z.string(), unitId: z.int() }),
+            ),
+          },
+        },
+      },
+      async (request) => {
+        const actor = await requireHubActor(deps.db, request);
+        return listAssignees(deps.db, contextOf(request), actor, request.params.id);
+      },
+    );
     app.post(
       "/api/hub/cases/:id/messages",
       {
@@ -88,6 +108,36 @@ export function hubCasesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               request.body,
             ),
           );
+      },
+    );
+    app.get(
+      "/api/hub/cases/:id/export.pdf",
+      {
+        schema: {
+          tags: ["hub"],
+          summary:
+            "事案のPDF出力(報告パッケージ・メッセージ・対応履歴・監査記録) / Case as PDF for the file: report package, messages, actions, audit trail",
+          params: ZId,
+          querystring: z.object({ lang: z.enum(["ja", "en"]).default("ja") }),
+        },
+      },
+      async (request, reply) => {
+        const actor = await requireHubActor(deps.db, request);
+        const { reference, pdf } = await exportCasePdf(
+          deps.db,
+          contextOf(request),
+          ring(),
+          actor,
+          request.params.id,
+          request.query.lang,
+        );
+        // Shown inline so the officer can print it from the browser's viewer; never cached.
+        return reply
+          .header("content-type", "application/pdf")
+          .header("content-disposition", `inline; filename="${reference}.pdf"`)
+          .header("cache-control", "no-store")
+          .header("x-content-type-options", "nosniff")
+          .send(pdf);
       },
     );
     app.get(

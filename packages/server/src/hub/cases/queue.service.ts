@@ -6,7 +6,7 @@ import type { RequestContext } from "../../platform/http/request-context";
 import type { HubActor } from "../auth/hub.policy";
 import { loadKeyFacts } from "../auth/org-identity";
 import { collectFromText, kindCode } from "../correlation/collect-indicators";
-import { hashIndicatorValue } from "../correlation/observations.repo";
+import { countRelated, hashIndicatorValue } from "../correlation/observations.repo";
 import type { HubKeyring } from "../store/hub-keyring";
 import { openPayload, presentCaseSummary } from "./case.present";
 import { visibleReports } from "./case-access";
@@ -105,6 +105,10 @@ export async function listQueue(
     db,
     page.map((r) => r.report.orgKeyId),
   );
+  const related = await countRelated(
+    db,
+    page.map((r) => r.report.id),
+  );
   return {
     items: page.map((r) => {
       const due = slaDueOf(r.report);
@@ -117,6 +121,7 @@ export async function listQueue(
         relation: r.relation as THubQueueRow["relation"],
         slaState: slaStateOf(due, now),
         slaDueAt: due?.toISOString() ?? null,
+        relatedCount: related.get(r.report.id) ?? 0,
       };
     }),
     nextCursor:

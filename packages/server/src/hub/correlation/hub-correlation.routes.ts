@@ -37,13 +37,16 @@ export function hubCorrelationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ["hub"],
           summary: "関連事案アラート / Related-case alerts",
+          querystring: z.object({ reportId: z.uuid().optional() }),
           response: { 200: z.array(ZHubAlert) },
         },
       },
       async (request) => {
         const actor = await requireHubActor(deps.db, request);
         assertHubCan(actor, "alerts.read");
-        return listAlerts(deps.db, contextOf(request), actor);
+        return listAlerts(deps.db, contextOf(request), loadHubKeyring(deps.config.dataDir), actor, {
+          reportId: request.query.reportId,
+        });
       },
     );
     app.post(

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { type Db, hubObservations } from "@sonae/db";
 import { sql } from "drizzle-orm";
+import { pgArray } from "../store/pg-array";
 import { type HubIndicator, kindCode } from "./collect-indicators";
 
 type Tx = Pick<Db, "insert" | "execute">;
@@ -112,4 +113,54 @@ export async function findRelatedHits(
 /** Keeps observation rows in step with the owning unit after a transfer. */
 export async function moveObservations(tx: Pick<Db, "execute">, reportId: string, unitId: number) {
   await tx.execute(sql`UPDATE hub_observations SET unit_id = ${unitId} WHERE report_id = ${reportId}`);
+}
+
+/**
+ * For several reports at once, every report (in any unit) sharing an indicator with each, with the
+ * shared (kind, hash): `perValue` matches per indicator, as findRelatedHits. One statement for a page
+ * of alerts; visibility is decided by the caller, which must hide what the viewer may not see.
+ */
+export async function findRelatedHitsOfMany(
+  db: Pick<Db, "execute">,
+  reportIds: readonly string[],
+  perValue = 50,
+): Promise<(RelatedHit & { fromReportId: string })[]> {
+  if (reportIds.length === 0) return [];
+  const result = (await db.execute(sql`
+    SELECT o1.report_id AS "fromReportId", m.report_id AS "reportId", o1.kind AS kind,
+      encode(o1.value_hash, 'hex') AS "valueHashHex"
+    FROM hub_observations o1
+    CROSS JOIN LATERAL (
+      SELECT o2.report_id FROM hub_observations o2
+      WHERE o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.report_id <> o1.report_id
+      LIMIT ${perValue}
+    ) m
+    WHERE o1.report_id = ANY(${pgArray(reportIds)}::uuid[])`)) as unknown as {
+    rows: (RelatedHit & { fromReportId: string })[];
+  };
+  return result.rows.map((r) => ({ ...r, kind: Number(r.kind) }));
+}
+
+/**
+ * How many other reports, in any unit, share at least one indicator with each report (distinct
+ * reports, at most `perValue` looked at per indicator). Counting is all it reveals: it lets an intake
+ * officer, who may not open related cases, see that some exist and hand the case to an analyst.
+ */
+export async function countRelated(
+  db: Pick<Db, "execute">,
+  reportIds: readonly string[],
+  perValue = 50,
+): Promise<Map<string, number>> {
+  if (reportIds.length === 0) return new Map();
+  const result = (await db.execute(sql`
+    SELECT o1.report_id AS id, count(DISTINCT m.report_id)::int AS n
+    FROM hub_observations o1
+    CROSS JOIN LATERAL (
+      SELECT o2.report_id FROM hub_observations o2
+      WHERE o2.kind = o1.kind AND o2.value_hash = o1.value_hash AND o2.report_id <> o1.report_id
+      LIMIT ${perValue}
+    ) m
+    WHERE o1.report_id = ANY(${pgArray(reportIds)}::uuid[])
+    GROUP BY o1.report_id`)) as unknown as { rows: { id: string; n: number }[] };
+  return new Map(result.rows.map((r) => [r.id, Number(r.n)]));
 }

@@ -158,10 +158,19 @@ describe.each(testBackends())("a flood of unconfirmed keys ($name)", (backend) =
     console.log(
       `flood: ${JSON.stringify(Object.fromEntries(statuses))}; confirmed under flood p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms; without flood p50 ${pct(quiet, 50).toFixed(1)} ms, p99 ${pct(quiet, 99).toFixed(1)} ms`,
     );
-    // The aim is p99 < 200 ms under the flood. NOT MET yet and therefore not asserted here: on the
-    // shared 2-core machine (load average ~25) this measured p99 ~2.0 s under flood against ~0.23 s
-    // without (p50 0.20 s against 0.09 s); the figures are printed above and in the branch report.
-    // What is asserted: nothing confirmed is refused or hidden, and the lane stays within its caps.
+    // The aim is p99 < 200 ms under the flood. It is recorded, not asserted: on this shared 2-core
+    // machine (load average 8–16 from other work) the p99 of 100 samples is set by scheduling noise —
+    // the same run WITHOUT the flood measured p99 70–350 ms. Measured after the lane was made to shed
+    // early (branch report, issue 16): PostgreSQL p50 46–58 ms / p99 159–203 ms under flood against
+    // 17–41 / 46–237 ms quiet (two runs); PGlite (the database runs on this event loop, so the 300 reports the lane may
+    // store are written on it) p50 22–62 ms / p99 208–864 ms against 20–46 / 70–350 ms quiet.
+    // Before it: PGlite p50 154 ms / p99 578 ms against 22 / 81 ms quiet.
+    // What is asserted is that the flood does not slow the typical confirmed submission: the
+    // median under flood stays within 3× the quiet median + 25 ms measured in the same run (the
+    // margin covers the load changing between the two phases; before the early shedding the ratio
+    // was 7×).
+    const quietP50 = pct(quiet, 50);
+    expect(pct(latencies, 50)).toBeLessThanOrEqual(3 * quietP50 + 25);
     expect(latencies).toHaveLength(CONFIRMED);
 
     // The flood was refused with 429 / 503 (and Retry-After), and stored no more than the caps.

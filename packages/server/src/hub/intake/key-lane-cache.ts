@@ -15,6 +15,8 @@ class KeyLaneCache {
   private statuses = new Map<string, KeyStatus>();
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
+  /** Bumped when a key's status changes here: room in the unconfirmed lane may have appeared. */
+  epoch = 0;
 
   constructor(private readonly db: Db) {}
 
@@ -30,6 +32,7 @@ class KeyLaneCache {
 
   invalidate() {
     this.loadedAt = 0;
+    this.epoch++;
   }
 
   private reload(): Promise<void> {

@@ -13,12 +13,17 @@ import { z } from "zod";
 import type { RequestContext } from "../../platform/http/request-context";
 import { collectFromPackage } from "../correlation/collect-indicators";
 import type { HubKeyring } from "../store/hub-keyring";
-import { IntakeBatcher } from "./intake-batcher";
+import { IntakeBatcher, IntakeBusyError } from "./intake-batcher";
 import { keyLanes } from "./key-lane-cache";
 import { prepareReport } from "./report-store";
 import { fingerprintOf, verifySignedRequest } from "./signature";
 import { type PreparedSigned, type SignedOutcome, writeSignedBatch } from "./signed-batch-writer";
-import { refuse, type UnconfirmedLaneLimits, unconfirmedLaneLimits } from "./unconfirmed-lane-limits";
+import {
+  LaneRefusal,
+  refuse,
+  type UnconfirmedLaneLimits,
+  unconfirmedLaneLimits,
+} from "./unconfirmed-lane-limits";
 import { WindowCounter } from "./window-counter";
 
 /** Evidence manifests (from `sonae preserve`) ride along as JSON documents; kept encrypted with the report. */
@@ -52,7 +57,44 @@ export type IntakeLanes = {
   limits: UnconfirmedLaneLimits;
   perIp: WindowCounter;
   perKey: WindowCounter;
+  /** The lane's stored caps, last seen full (see `LaneSaturation`). */
+  saturation: LaneSaturation;
 };
+
+const SATURATION_MS = 30_000;
+
+/**
+ * What the unconfirmed lane's database quotas last said, remembered for a while so that, once the
+ * lane is full, a flood is refused before its signatures are verified and its packages parsed: that
+ * CPU belongs to the confirmed organisations (same event loop). The stored caps free up only when
+ * the police confirm or revoke keys; a status change in this process forgets the memory at once
+ * (`epoch` of the key cache), and otherwise it lasts SATURATION_MS (less than the 60 s Retry-After
+ * the refusal carries). Two memories: no room for new keys (the pending-keys cap), and no room for
+ * any pending report (the reports/bytes caps).
+ */
+export class LaneSaturation {
+  private newKeysFullUntil = 0;
+  private allFullUntil = 0;
+  private epoch = 0;
+  constructor(private readonly ms = SATURATION_MS) {}
+
+  isFull(knownKey: boolean, epoch: number, now = Date.now()): boolean {
+    if (epoch !== this.epoch) return false;
+    return now < this.allFullUntil || (!knownKey && now < this.newKeysFullUntil);
+  }
+
+  /** A `full` refusal from the database for a key that was known (pending) or new. */
+  noteFull(knownKey: boolean, epoch: number, now = Date.now()) {
+    if (epoch !== this.epoch) {
+      this.epoch = epoch;
+      this.allFullUntil = 0;
+      this.newKeysFullUntil = 0;
+    }
+    if (knownKey) this.allFullUntil = now + this.ms;
+    else this.newKeysFullUntil = now + this.ms;
+  }
+}
+
 const lanesByDb = new WeakMap<Db, IntakeLanes>();
 
 export function signedIntakeBatchers(db: Db): IntakeLanes {
@@ -60,15 +102,23 @@ export function signedIntakeBatchers(db: Db): IntakeLanes {
   if (!lanes) {
     const limits = unconfirmedLaneLimits();
     const write = (items: PreparedSigned[]) => writeSignedBatch(db, items, limits);
+    const confirmed = new IntakeBatcher(write, BATCH_OPTIONS);
     lanes = {
-      confirmed: new IntakeBatcher(write, BATCH_OPTIONS),
-      unconfirmed: new IntakeBatcher(write, {
-        maxBatch: Math.min(BATCH_OPTIONS.maxBatch, 32),
-        maxQueue: limits.maxQueue,
-      }),
+      confirmed,
+      // Confirmed first: an unconfirmed batch waits until the confirmed queue is empty and not
+      // writing (PGlite has one connection; on PostgreSQL it keeps the CPU for the confirmed lane),
+      // and is small, so a confirmed submission arriving meanwhile waits for at most 8 reports.
+      unconfirmed: new IntakeBatcher(
+        async (items: PreparedSigned[]) => {
+          await confirmed.drain();
+          return write(items);
+        },
+        { maxBatch: Math.min(BATCH_OPTIONS.maxBatch, 8), maxQueue: limits.maxQueue },
+      ),
       limits,
       perIp: new WindowCounter(limits.windowMs),
       perKey: new WindowCounter(limits.windowMs),
+      saturation: new LaneSaturation(),
     };
     lanesByDb.set(db, lanes);
   }
@@ -144,20 +194,32 @@ export async function submitSigned(
 ): Promise<SignedOutcome> {
   const lanes = signedIntakeBatchers(db);
   const fingerprint = fingerprintOf(request.publicKey);
-  const status = await keyLanes(db).statusOf(fingerprint);
+  const keyCache = keyLanes(db);
+  const status = await keyCache.statusOf(fingerprint);
   if (status === "active") return lanes.confirmed.submit(prepareSigned(ctx, ring, request));
 
   const { limits } = lanes;
+  const knownKey = status !== undefined;
+  // Cheapest refusals first, before Ed25519 and the package schema: a full lane or queue, this
+  // address's quota, the size.
+  if (lanes.saturation.isFull(knownKey, keyCache.epoch)) throw refuse.full();
+  if (lanes.unconfirmed.waiting >= limits.maxQueue) throw new IntakeBusyError();
   const ipWait = lanes.perIp.hit(ctx.ip ?? "unknown", limits.perIp);
   if (ipWait > 0) throw refuse.ipQuota(ipWait);
   if (Buffer.byteLength(request.body) > limits.maxBodyBytes) throw refuse.tooLarge(limits.maxBodyBytes);
   const raw = verifySignedRequest(request);
   const keyWait = lanes.perKey.hit(fingerprint, limits.perKey);
   if (keyWait > 0) throw refuse.keyQuota(keyWait);
-  if (status === undefined && !checkEnrolmentProof(request, limits.powBits)) throw refuse.proof();
-  const outcome = await lanes.unconfirmed.submit(prepareSigned(ctx, ring, request, raw));
-  keyLanes(db).noteEnrolled(fingerprint);
-  return outcome;
+  if (!knownKey && !checkEnrolmentProof(request, limits.powBits)) throw refuse.proof();
+  try {
+    const outcome = await lanes.unconfirmed.submit(prepareSigned(ctx, ring, request, raw));
+    keyCache.noteEnrolled(fingerprint);
+    return outcome;
+  } catch (error) {
+    if (error instanceof LaneRefusal && error.code === "DATABASE_UNAVAILABLE")
+      lanes.saturation.noteFull(knownKey, keyCache.epoch);
+    throw error;
+  }
 }
 
 function checkEnrolmentProof(request: THubSignedRequest, bits: number): boolean {

@@ -1,8 +1,8 @@
 import { AppError, startOfJapanDay, type THubStats, type THubStatsQuery } from "@sonae/core";
 import { type Db, hubReports } from "@sonae/db";
 import { and, gte, lt, type SQL, sql } from "drizzle-orm";
-import { toRegisterCsv } from "../../org/backups/register-csv";
 import { recordAudit } from "../../platform/audit/audit.service";
+import { toSpreadsheetCsv } from "../../platform/csv/spreadsheet-csv";
 import type { RequestContext } from "../../platform/http/request-context";
 import type { HubActor } from "../auth/hub.policy";
 import { visibleReports } from "../cases/case-access";
@@ -125,5 +125,5 @@ export function statsToCsv(stats: THubStats): string {
   const a = stats.acknowledgement;
   rows.push(["ack", "acknowledged", a.acknowledged], ["ack", "within_sla", a.withinSla]);
   rows.push(["ack", "median_minutes", a.medianMinutes ?? ""], ["ack", "overdue_now", a.overdueNow]);
-  return toRegisterCsv(["dimension", "value", "count"], rows);
+  return toSpreadsheetCsv(["dimension", "value", "count"], rows);
 }

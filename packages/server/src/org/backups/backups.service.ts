@@ -9,6 +9,7 @@ import { backupSets, type Db } from "@sonae/db";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import { fieldChanges } from "../../platform/audit/field-changes";
+import { toSpreadsheetCsv } from "../../platform/csv/spreadsheet-csv";
 import { actorOf, type RequestContext } from "../../platform/http/request-context";
 import type { ReadinessEnv } from "../assessment/assessment-facts.repo";
 import { refreshDailySnapshot } from "../assessment/assessment-snapshot.service";
@@ -19,7 +20,6 @@ import {
   backupFieldsOf,
   presentBackupSet,
 } from "./backups.present";
-import { toRegisterCsv } from "./register-csv";
 
 /** Every backup set of the organisation, by name. */
 export async function findBackupSets(
@@ -119,6 +119,6 @@ export async function exportBackupSetsCsv(db: Db, ctx: RequestContext): Promise<
   return db.transaction(async (tx) => {
     const sets = (await findBackupSets(tx, actor.organisationId)).map((r) => presentBackupSet(r, today));
     await recordAudit(tx, ctx, { type: "backup_sets.exported", format: "csv", count: sets.length });
-    return toRegisterCsv(BACKUP_CSV_HEADER, sets.map(backupCsvRow));
+    return toSpreadsheetCsv(BACKUP_CSV_HEADER, sets.map(backupCsvRow));
   });
 }

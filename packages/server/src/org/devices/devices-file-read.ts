@@ -1,9 +1,9 @@
 import { AppError } from "@sonae/core";
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { decodeCsvBytes } from "./devices-csv-decode";
+import { decodeCsvBytes } from "../../platform/csv/decode-csv-bytes";
+import { assertXlsxWithinLimits } from "../../platform/csv/xlsx-guard";
 import type { RawCell } from "./devices-file-columns";
-import { assertXlsxWithinLimits } from "./devices-xlsx-guard";
 
 /** A sheet as read from a file: the header row and the data rows with their 1-based row numbers (header = 1). */
 export type SheetTable = {

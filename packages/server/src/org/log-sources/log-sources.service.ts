@@ -3,10 +3,10 @@ import { type Db, devices, logSources } from "@sonae/db";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.service";
 import { fieldChanges } from "../../platform/audit/field-changes";
+import { toSpreadsheetCsv } from "../../platform/csv/spreadsheet-csv";
 import { actorOf, type RequestContext } from "../../platform/http/request-context";
 import type { ReadinessEnv } from "../assessment/assessment-facts.repo";
 import { refreshDailySnapshot } from "../assessment/assessment-snapshot.service";
-import { toRegisterCsv } from "../backups/register-csv";
 import {
   LOG_CSV_HEADER,
   type LogSourceRow,
@@ -126,6 +126,6 @@ export async function exportLogSourcesCsv(db: Db, ctx: RequestContext): Promise<
   return db.transaction(async (tx) => {
     const sources = (await findLogSources(tx, actor.organisationId)).map(presentLogSource);
     await recordAudit(tx, ctx, { type: "log_sources.exported", format: "csv", count: sources.length });
-    return toRegisterCsv(LOG_CSV_HEADER, sources.map(logCsvRow));
+    return toSpreadsheetCsv(LOG_CSV_HEADER, sources.map(logCsvRow));
   });
 }

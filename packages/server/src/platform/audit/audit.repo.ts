@@ -1,12 +1,17 @@
+import type { TAuditListResponse } from "@sonae/core";
 import { auditEvents, type Db, users } from "@sonae/db";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 
-export async function findAuditEvents(
-  db: Db,
-  organisationId: string,
-  opts: { before?: number; limit: number; type?: string },
-) {
-  return db
+/**
+ * One page of audit events, newest first, that satisfy `where` (an organisation's events, a hub
+ * unit's): the actor's e-mail beside each, and the cursor for the next page.
+ */
+export async function findAuditPage(
+  db: Pick<Db, "select">,
+  where: SQL | undefined,
+  page: { before?: number; limit: number },
+): Promise<TAuditListResponse> {
+  const rows = await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -19,13 +24,27 @@ export async function findAuditEvents(
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(
-      and(
-        eq(auditEvents.organisationId, organisationId),
-        opts.before ? lt(auditEvents.id, opts.before) : undefined,
-        opts.type ? eq(auditEvents.type, opts.type) : undefined,
-      ),
-    )
+    .where(and(where, page.before ? lt(auditEvents.id, page.before) : undefined))
     .orderBy(desc(auditEvents.id))
-    .limit(opts.limit);
+    .limit(page.limit);
+  return {
+    entries: rows.map((r) => ({ ...r, id: String(r.id), at: r.at.toISOString() })),
+    nextCursor: rows.length === page.limit ? String(rows.at(-1)?.id) : null,
+  };
+}
+
+/** An organisation's audit log, optionally one event type. */
+export function findAuditEvents(
+  db: Pick<Db, "select">,
+  organisationId: string,
+  opts: { before?: number; limit: number; type?: string },
+): Promise<TAuditListResponse> {
+  return findAuditPage(
+    db,
+    and(
+      eq(auditEvents.organisationId, organisationId),
+      opts.type ? eq(auditEvents.type, opts.type) : undefined,
+    ),
+    opts,
+  );
 }

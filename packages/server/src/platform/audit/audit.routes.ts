@@ -26,25 +26,13 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         assertCan(actor, "audit.read");
-        const rows = await findAuditEvents(deps.db, actor.organisationId, request.query);
+        const page = await findAuditEvents(deps.db, actor.organisationId, request.query);
         // Reading the audit trail is itself recorded: who looked at the record of who looked.
         await recordAudit(deps.db, contextOf(request), {
           type: "audit.viewed",
           filter: { ...request.query },
         });
-        return {
-          entries: rows.map((r) => ({
-            id: String(r.id),
-            at: r.at.toISOString(),
-            actorUserId: r.actorUserId,
-            actorEmail: r.actorEmail,
-            ip: r.ip,
-            userAgent: r.userAgent,
-            type: r.type,
-            payload: r.payload,
-          })),
-          nextCursor: rows.length === request.query.limit ? String(rows.at(-1)?.id) : null,
-        };
+        return page;
       },
     );
   };

@@ -5,9 +5,9 @@ import type { AppDeps } from "../../app-deps";
 import { assertCan, requireActor } from "../auth/auth.policy";
 import { contextOf } from "../http/request-context";
 import { presentUser } from "./users.present";
-import { changeUserRole, createUser, disableUser, findUsers } from "./users.service";
+import { type BeforeUserDisabled, changeUserRole, createUser, disableUser, findUsers } from "./users.service";
 
-export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function usersRoutes(deps: AppDeps, beforeDisable?: BeforeUserDisabled): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/users",
@@ -78,7 +78,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         assertCan(actor, "user.manage");
-        return presentUser(await disableUser(deps.db, contextOf(request), request.params.id));
+        return presentUser(await disableUser(deps.db, contextOf(request), request.params.id, beforeDisable));
       },
     );
   };

@@ -105,14 +105,29 @@ export async function changeUserRole(db: Db, ctx: RequestContext, userId: string
 }
 
 /**
- * Deactivates a user: they cannot sign in and every session they have ends at once. An
- * organisation never loses its last active admin.
+ * A check another area runs before a user is deactivated, inside the same transaction (the hub:
+ * never its last national unit admin). It refuses by throwing an AppError.
  */
-export async function disableUser(db: Db, ctx: RequestContext, userId: string) {
+export type BeforeUserDisabled = (
+  tx: Pick<Db, "select" | "insert" | "update" | "delete" | "execute">,
+  userId: string,
+) => Promise<void>;
+
+/**
+ * Deactivates a user: they cannot sign in and every session they have ends at once. An
+ * organisation never loses its last active admin; `beforeDisable` lets the hub add its own rule.
+ */
+export async function disableUser(
+  db: Db,
+  ctx: RequestContext,
+  userId: string,
+  beforeDisable?: BeforeUserDisabled,
+) {
   const actor = actorOf(ctx);
   const updated = await db.transaction(async (tx) => {
     const user = await getOrganisationUser(tx, actor.organisationId, userId);
     if (user.isDisabled) return user;
+    await beforeDisable?.(tx, userId);
     if (user.role === "admin") {
       await assertAnotherActiveAdmin(tx, actor.organisationId, "userId", {
         ja: "最後の管理者は無効にできません。",

@@ -1,7 +1,12 @@
 /** Texts of the hub's administration screens (namespace "hubAdmin"): Japanese first, English with the same keys. */
 export const hubAdminJa = {
   nav: { members: "所属管理", keys: "組織の鍵", audit: "ユニット監査ログ" },
-  role: { intake_officer: "受理担当", analyst: "分析担当", unit_admin: "ユニット管理者" },
+  role: {
+    intake_officer: "受理担当",
+    analyst: "分析担当",
+    unit_admin: "ユニット管理者",
+    card_officer: "カード番号担当",
+  },
   members: {
     title: "所属管理",
     scopeUnit:
@@ -70,7 +75,12 @@ export const hubAdminJa = {
 
 export const hubAdminEn: typeof hubAdminJa = {
   nav: { members: "Memberships", keys: "Organisation keys", audit: "Unit audit log" },
-  role: { intake_officer: "Intake officer", analyst: "Analyst", unit_admin: "Unit admin" },
+  role: {
+    intake_officer: "Intake officer",
+    analyst: "Analyst",
+    unit_admin: "Unit admin",
+    card_officer: "Card numbers officer",
+  },
   members: {
     title: "Memberships",
     scopeUnit: "Members of the units you administer. Only national unit admins move people to another unit.",

@@ -5,13 +5,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
-import { useHubMe } from "../hub-api";
+import { useCaseAssignees, useHubMe } from "../hub-api";
 
 /** Acknowledge (starts the response clock), classify, prioritise, assign, share, transfer, escalate, close. */
 export function CaseActions({ c }: { c: THubCaseDetail }) {
   const { t, i18n } = useTranslation("hub");
   const client = useQueryClient();
   const me = useHubMe();
+  const assignees = useCaseAssignees(c.id);
   const [unit, setUnit] = useState<string | null>(null);
   const [shareUnit, setShareUnit] = useState<string | null>(null);
   const act = useMutation({
@@ -82,6 +83,18 @@ export function CaseActions({ c }: { c: THubCaseDetail }) {
         >
           {t("actions.apply")}
         </Button>
+        <Select
+          label={t("actions.assignTo")}
+          value={c.assigneeUserId}
+          searchable
+          clearable
+          data={(assignees.data ?? []).map((p) => ({
+            value: p.userId,
+            label: `${p.displayName} (${p.email})`,
+          }))}
+          onChange={(v) => v !== c.assigneeUserId && act.mutate({ action: "assign", assigneeUserId: v })}
+          w={280}
+        />
         {me.data && c.assigneeUserId !== me.data.userId && (
           <Button
             variant="light"

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormError } from "../../components/form-error";
+import { AlertDetails } from "../case/alert-details";
 import { type QueueParams, useHubAlerts, useHubMe, useHubQueue } from "../hub-api";
 import { OrgKeysPanel } from "./org-keys-panel";
 import { QueueFilters } from "./queue-filters";
@@ -43,12 +44,20 @@ export function HubQueuePage() {
           </Title>
           {alerts.data.length === 0 && <Text size="sm">{t("noAlerts")}</Text>}
           {alerts.data.map((a) => (
-            <Group key={a.id} gap="xs" data-testid="hub-alert">
-              <Text component={Link} to={`/hub/cases/${a.reportId}`} fw={a.seen ? 400 : 700}>
-                {a.reference}
-              </Text>
-              <Badge color="orange">{t("relatedCount", { n: a.relatedCount })}</Badge>
-            </Group>
+            <Stack key={a.id} gap={2} data-testid="hub-alert">
+              <Group gap="xs">
+                <Text
+                  component={Link}
+                  to={`/hub/cases/${a.reportId}`}
+                  fw={a.seen ? 400 : 700}
+                  data-testid="hub-alert-case"
+                >
+                  {a.reference}
+                </Text>
+                <Badge color="orange">{t("relatedCount", { n: a.relatedCount })}</Badge>
+              </Group>
+              <AlertDetails alert={a} />
+            </Stack>
           ))}
         </Card>
       )}

@@ -67,6 +67,11 @@ export function QueueTable(props: {
                   <Anchor component={Link} to={`/hub/cases/${c.id}`} ff="monospace" fz="sm">
                     {c.reference}
                   </Anchor>
+                  {c.relatedCount > 0 && (
+                    <Badge color="orange" variant="light" ml={4} data-testid="queue-related">
+                      {t("relatedExistShort", { n: c.relatedCount })}
+                    </Badge>
+                  )}
                   <Text fz="xs" c="dimmed" lineClamp={1}>
                     {c.title}
                   </Text>

@@ -10,7 +10,7 @@ import { FormError } from "../../components/form-error";
 import { formatDate } from "../../i18n/format";
 import { UpcomingDeadlinesWidget } from "../incidents/upcoming-deadlines-widget";
 import { ScoreSparkline } from "../readiness/assessment/score-sparkline";
-import { WarningList } from "../readiness/backups/warning-list";
+import { WarningList } from "../readiness/register/warning-list";
 
 /**
  * The dashboard: readiness score and trend, top gaps, devices with KEV matches, stale contacts,

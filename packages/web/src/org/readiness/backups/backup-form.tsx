@@ -8,6 +8,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../../components/form-error";
+import type { RegisterFormProps } from "../register/register-page";
 
 export const EMPTY_BACKUP: TCreateBackupSetRequest = {
   name: "",
@@ -26,13 +27,7 @@ export const EMPTY_BACKUP: TCreateBackupSetRequest = {
 const orNull = (v: string) => (v.trim() === "" ? null : v);
 
 /** The backup set form (add and edit). Dates are plain date inputs: they work on phones and with keyboards. */
-export function BackupForm(props: {
-  initial: TCreateBackupSetRequest;
-  pending: boolean;
-  error: unknown;
-  onSubmit(value: TCreateBackupSetRequest): void;
-  onCancel(): void;
-}) {
+export function BackupForm(props: RegisterFormProps<TCreateBackupSetRequest>) {
   const { t } = useTranslation("readiness");
   const [v, setV] = useState(props.initial);
   const set = <K extends keyof TCreateBackupSetRequest>(key: K, value: TCreateBackupSetRequest[K]) =>

@@ -15,6 +15,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client";
 import { FormError } from "../../../components/form-error";
+import type { RegisterFormProps } from "../register/register-page";
 
 export const EMPTY_LOG_SOURCE: TCreateLogSourceRequest = {
   name: "",
@@ -28,13 +29,7 @@ export const EMPTY_LOG_SOURCE: TCreateLogSourceRequest = {
 };
 
 /** The log source form (add and edit); the device list comes from the device register. */
-export function LogForm(props: {
-  initial: TCreateLogSourceRequest;
-  pending: boolean;
-  error: unknown;
-  onSubmit(value: TCreateLogSourceRequest): void;
-  onCancel(): void;
-}) {
+export function LogForm(props: RegisterFormProps<TCreateLogSourceRequest>) {
   const { t } = useTranslation("readiness");
   const [v, setV] = useState(props.initial);
   const set = <K extends keyof TCreateLogSourceRequest>(key: K, value: TCreateLogSourceRequest[K]) =>

@@ -12,10 +12,10 @@ export function escapeSpreadsheetCell(value: string): string {
 }
 
 /**
- * A register as CSV for Excel: UTF-8 with a BOM (so Excel in Japanese Windows does not read it as
+ * A table (register, statistics) as CSV for Excel: UTF-8 with a BOM (so Excel in Japanese Windows does not read it as
  * Shift_JIS), CRLF line ends, every cell quoted when needed and formula-escaped.
  */
-export function toRegisterCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+export function toSpreadsheetCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cells = rows.map((row) =>
     row.map((v) => {
       if (v === null || v === undefined) return "";

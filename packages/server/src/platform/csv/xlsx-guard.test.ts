@@ -1,7 +1,7 @@
 import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { assertXlsxWithinLimits, XLSX_MAX_EXPANDED_BYTES } from "./devices-xlsx-guard";
+import { assertXlsxWithinLimits, XLSX_MAX_EXPANDED_BYTES } from "./xlsx-guard";
 
 /** A one-entry ZIP (APPNOTE 4.3) whose entry inflates to `size` zero bytes; the CRC is not checked by the guard. */
 function zipOfZeros(size: number, declaredSize = size): Buffer {
