@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZHubReportKind } from "./hub-contracts";
+import { ZPublicFraudDetails } from "./hub-phishing-contracts";
 
 /**
  * A signed submission from an organisation's Sonae instance. `body` is the exact JSON text that was
@@ -65,6 +66,8 @@ export const ZHubPublicSubmission = z.object({
   title: z.string().trim().min(1).max(300),
   description: z.string().trim().min(1).max(20_000),
   occurredAt: z.string().max(40).optional(),
+  /** Fraud reports (phishing, fake shop, support scam, …): the URLs go to the URL store (issue 17). */
+  fraud: ZPublicFraudDetails.optional(),
   pow: z.object({ challenge: z.string().max(400), solution: z.string().max(40) }),
 });
 export type THubPublicSubmission = z.infer<typeof ZHubPublicSubmission>;

@@ -3,6 +3,7 @@ export * from "./evidence";
 export * from "./hub";
 export * from "./hub-advisories";
 export * from "./hub-cards";
+export * from "./hub-phishing";
 export * from "./incidents";
 export * from "./organisations";
 export * from "./plans";

@@ -16,6 +16,8 @@ import { hubCardsRoutes } from "./cards/hub-cards.routes";
 import { hubCasesRoutes } from "./cases/hub-cases.routes";
 import { hubCorrelationRoutes } from "./correlation/hub-correlation.routes";
 import { hubIntakeRoutes } from "./intake/hub-intake.routes";
+import { partnerApiRoutes } from "./phishing/partner-api.routes";
+import { phishingRoutes } from "./phishing/phishing.routes";
 import { hubStatsRoutes } from "./stats/hub-stats.routes";
 import { loadHubKeyring } from "./store/hub-keyring";
 
@@ -39,6 +41,8 @@ export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<
   await app.register(hubCorrelationRoutes(deps));
   await app.register(hubStatsRoutes(deps));
   await app.register(hubAdvisoriesRoutes(deps));
+  await app.register(phishingRoutes(deps));
+  await app.register(partnerApiRoutes(deps));
   await app.register(hubCardsRoutes(deps));
 }
 

@@ -10,14 +10,26 @@ const ITEMS = [
   { to: "/hub/advisories", key: "advisories" },
 ] as const;
 
+/** Phishing URL screens, offered by the unit-level rights in /api/hub/me. */
+const PHISHING_NAV = [
+  { to: "/hub/urls", key: "urls", right: "urls.read" },
+  { to: "/hub/url-partners", key: "partners", right: "partners.manage" },
+] as const;
+
 /** Sub-navigation of the police screens: queue (with cases), statistics, advisories. */
 export function HubNav() {
   const { t } = useTranslation("hubInsights");
   const { t: tAdmin } = useTranslation("hubAdmin");
+  const { t: tPhish } = useTranslation("hubPhishing");
   const { t: tCards } = useTranslation("hubCards");
   const { pathname } = useLocation();
   const rights: string[] = useHubMe().data?.rights ?? [];
-  const current = ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue";
+  const elsewhere = ["/hub/cards", ...[...PHISHING_NAV, ...HUB_ADMIN_NAV].map((i) => i.to)].some((to) =>
+    pathname.startsWith(to),
+  );
+  const current = elsewhere
+    ? null
+    : (ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue");
   return (
     <Group gap="xs" mb="md" wrap="wrap" component="nav" aria-label={t("nav.queue")}>
       {ITEMS.map((i) => (
@@ -30,6 +42,18 @@ export function HubNav() {
           aria-current={current === i.key ? "page" : undefined}
         >
           {t(`nav.${i.key}`)}
+        </Button>
+      ))}
+      {PHISHING_NAV.filter((i) => rights.includes(i.right)).map((i) => (
+        <Button
+          key={i.key}
+          component={Link}
+          to={i.to}
+          size="xs"
+          variant={pathname.startsWith(i.to) ? "filled" : "light"}
+          aria-current={pathname.startsWith(i.to) ? "page" : undefined}
+        >
+          {tPhish(`nav.${i.key}`)}
         </Button>
       ))}
       <Button

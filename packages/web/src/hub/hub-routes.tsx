@@ -5,12 +5,16 @@ import { HubCasePage } from "./case/hub-case-page";
 import { HubNav } from "./hub-nav";
 import { HubAdvisoriesPage } from "./insights/hub-advisories-page";
 import { HubStatsPage } from "./insights/hub-stats-page";
+import { DelistingQueuePage } from "./phishing/delisting-queue-page";
+import { PartnersPage } from "./phishing/partners-page";
+import { UrlDetailPage } from "./phishing/url-detail-page";
+import { UrlsPage } from "./phishing/urls-page";
 import { PublicReportRoutes } from "./public-report/public-report-routes";
 import { HubQueuePage } from "./queue/hub-queue-page";
 
 /**
  * Routes of the police side, mounted at /hub/* on a hub server: the queue, case pages, statistics,
- * advisories and administration (members, keys, the unit audit log). (On an organisation's server /hub is its "report to the police" page: app-routes.tsx.)
+ * advisories, phishing URLs (queue, detail, delisting requests, partners) and administration (members, keys, the unit audit log). (On an organisation's server /hub is its "report to the police" page: app-routes.tsx.)
  */
 export function HubRoutes() {
   return (
@@ -28,6 +32,10 @@ export function HubRoutes() {
               <Route path="advisories" element={<HubAdvisoriesPage />} />
               <Route path="cards" element={<HubCardsPage />} />
               <Route path="admin/*" element={<HubAdminRoutes />} />
+              <Route path="urls" element={<UrlsPage />} />
+              <Route path="urls/delisting" element={<DelistingQueuePage />} />
+              <Route path="urls/:id" element={<UrlDetailPage />} />
+              <Route path="url-partners" element={<PartnersPage />} />
             </Routes>
           </>
         }

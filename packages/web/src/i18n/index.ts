@@ -6,6 +6,7 @@ import { hubCardsEn, hubCardsJa } from "../hub/cards/cards-locales";
 import { hubReportEn, hubReportJa } from "../hub/case/report-view-locales";
 import { hubInsightsEn, hubInsightsJa } from "../hub/insights/insights-locales";
 import { hubEn, hubJa } from "../hub/locales";
+import { hubPhishingEn, hubPhishingJa } from "../hub/phishing/phishing-locales";
 import { publicReportEn, publicReportJa } from "../hub/public-report/locales";
 import { evidenceEn, evidenceJa } from "../org/evidence/locales";
 import { triageSigmaEn, triageSigmaJa } from "../org/evidence/sigma-locales";
@@ -39,6 +40,7 @@ void i18n.use(initReactI18next).init({
       hub: hubJa,
       hubInsights: hubInsightsJa,
       hubAdmin: hubAdminJa,
+      hubPhishing: hubPhishingJa,
       hubCards: hubCardsJa,
       hubReport: hubReportJa,
       hubExchange: hubExchangeJa,
@@ -57,6 +59,7 @@ void i18n.use(initReactI18next).init({
       hub: hubEn,
       hubInsights: hubInsightsEn,
       hubAdmin: hubAdminEn,
+      hubPhishing: hubPhishingEn,
       hubCards: hubCardsEn,
       hubReport: hubReportEn,
       hubExchange: hubExchangeEn,

@@ -109,6 +109,12 @@ const CASE_PROBES: Record<HubCaseAction, (c: TestClient, id: string) => Promise<
     (await c.post(`/api/hub/cases/${id}/actions`, { action: "share", unitId: 1 })).statusCode,
   "case.transfer": async (c, id) =>
     (await c.post(`/api/hub/cases/${id}/actions`, { action: "transfer", unitId: 1 })).statusCode,
+  "case.urls": async (c, id) =>
+    (
+      await c.post(`/api/hub/cases/${id}/urls`, {
+        urls: [`hxxp://probe-${id.slice(0, 8)}[.]phish.test/login`],
+      })
+    ).statusCode,
 };
 
 describe("the rights table, every case cell against the HTTP API", () => {
@@ -144,8 +150,10 @@ const OWN_ONLY: HubUnitAction[] = [
   "alerts.read",
   "advisory.read",
   "advisory.publish",
+  "urls.read",
+  "urls.judge",
 ];
-const NAMED_UNIT: HubUnitAction[] = ["keys.manage", "members.manage", "audit.read"];
+const NAMED_UNIT: HubUnitAction[] = ["keys.manage", "members.manage", "audit.read", "partners.manage"];
 
 async function keyOfUnit(unitId: typeof TOKYO | typeof OSAKA): Promise<string> {
   await submitTo(unitId);
@@ -186,7 +194,23 @@ const UNIT_PROBES: Record<HubUnitAction, (c: TestClient, unitId: number) => Prom
     (await c.put("/api/hub/memberships", { email: await freshUserEmail(), unitId, role: "intake_officer" }))
       .statusCode,
   "audit.read": async (c, unitId) => (await c.get(`/api/hub/audit?unitId=${unitId}`)).statusCode,
+  "urls.read": async (c) => (await c.get("/api/hub/urls")).statusCode,
+  "urls.judge": async (c) =>
+    (await c.post(`/api/hub/urls/${await freshUrlId()}/judgement`, { state: "unreachable", reason: "確認" }))
+      .statusCode,
+  "partners.manage": async (c, unitId) =>
+    (await c.post("/api/hub/url-partners", { name: "検証用パートナー", unitId })).statusCode,
 };
+
+/** A new candidate URL, added to a new case by the national admin. */
+async function freshUrlId(): Promise<number> {
+  const caseId = await submitTo(TOKYO);
+  const host = `probe-${Math.random().toString(36).slice(2)}.phish.test`;
+  const res = await staff.admin.post(`/api/hub/cases/${caseId}/urls`, { urls: [`http://${host}/login`] });
+  if (res.statusCode !== 200) throw new Error(`fixture URL: ${res.statusCode} ${res.body}`);
+  const page = (await staff.admin.get(`/api/hub/urls?q=${host}`)).json() as { items: { id: number }[] };
+  return page.items[0]!.id;
+}
 
 const ok = (status: number) => status >= 200 && status < 300;
 

@@ -20,6 +20,7 @@ export const HUB_CASE_ACTIONS = [
   "case.close",
   "case.share",
   "case.transfer",
+  "case.urls",
 ] as const;
 
 /** Actions on a unit (its queue, statistics, alerts, advisories, keys, members, audit log). */
@@ -32,6 +33,9 @@ export const HUB_UNIT_ACTIONS = [
   "keys.manage",
   "members.manage",
   "audit.read",
+  "urls.read",
+  "urls.judge",
+  "partners.manage",
 ] as const;
 
 /**
@@ -51,7 +55,7 @@ const READ_ONLY = ["case.read"] as const;
 const READ_AND_TALK = ["case.read", "case.message"] as const;
 const ANALYSE = ["case.read", "case.message", "case.related"] as const;
 const TRIAGE = ["case.triage", "case.close", "case.share", "case.transfer"] as const;
-const UNIT_READS = ["queue.read", "stats.read", "advisory.read"] as const;
+const UNIT_READS = ["queue.read", "stats.read", "advisory.read", "urls.read"] as const;
 const CARD_ENTRY = ["cards.enter", "cards.read"] as const;
 
 /**
@@ -60,36 +64,59 @@ const CARD_ENTRY = ["cards.enter", "cards.read"] as const;
  * Sharing gives read and message, never triage; a former owner reads only; the national unit
  * (an explicit membership) supervises: it reads and triages every case — escalations land there,
  * and a small hub may be run by the national unit alone — and manages every unit's people and keys.
+ * Phishing URLs (issue 17): whoever may triage or analyse a case may add its URLs (case.urls);
+ * every unit reads the URL store (urls.read: its own sightings in full, the national view of the
+ * records); analysts and unit admins judge (urls.judge, also delisting requests); unit admins
+ * manage their unit's partners and feed consumers, the national unit every unit's (partners.manage).
  */
 export const HUB_RIGHTS: Record<THubRole, Record<HubRelation, readonly HubAction[]>> = {
   intake_officer: {
-    own: [...READ_AND_TALK, ...TRIAGE, ...UNIT_READS, ...CARD_ENTRY],
+    own: [...READ_AND_TALK, ...TRIAGE, "case.urls", ...UNIT_READS, ...CARD_ENTRY],
     shared: READ_AND_TALK,
     former_owner: READ_ONLY,
-    national: [...READ_AND_TALK, ...TRIAGE],
+    national: [...READ_AND_TALK, ...TRIAGE, "case.urls"],
   },
   analyst: {
-    own: [...ANALYSE, ...UNIT_READS, "alerts.read", "advisory.publish", ...CARD_ENTRY],
+    own: [
+      ...ANALYSE,
+      "case.urls",
+      ...UNIT_READS,
+      "alerts.read",
+      "advisory.publish",
+      "urls.judge",
+      ...CARD_ENTRY,
+    ],
     shared: ANALYSE,
     former_owner: ["case.read", "case.related"],
-    national: ANALYSE,
+    national: [...ANALYSE, "case.urls"],
   },
   unit_admin: {
     own: [
       ...ANALYSE,
       ...TRIAGE,
+      "case.urls",
       ...UNIT_READS,
       "alerts.read",
       "advisory.publish",
       "keys.manage",
       "members.manage",
       "audit.read",
+      "urls.judge",
+      "partners.manage",
       ...CARD_ENTRY,
       "cards.recipients",
     ],
     shared: ANALYSE,
     former_owner: ["case.read", "case.related"],
-    national: [...ANALYSE, ...TRIAGE, "keys.manage", "members.manage", "audit.read"],
+    national: [
+      ...ANALYSE,
+      ...TRIAGE,
+      "case.urls",
+      "keys.manage",
+      "members.manage",
+      "audit.read",
+      "partners.manage",
+    ],
   },
   /**
    * The card role (issue 19 §5): card numbers only, no cases. In the national unit it builds and

@@ -1,7 +1,10 @@
 import { AppError, type THubPublicSubmission, type THubReceipt, unitIdOfPrefecture } from "@sonae/core";
 import type { Db } from "@sonae/db";
+import { recordAudit } from "../../platform/audit/audit.service";
 import type { RequestContext } from "../../platform/http/request-context";
 import { collectFromText } from "../correlation/collect-indicators";
+import { fillProposalsLater } from "../phishing/proposal-filler";
+import { prepareUrls, recordSightings } from "../phishing/url-store.service";
 import type { HubKeyring } from "../store/hub-keyring";
 import { purgeOldNonces } from "./nonces.repo";
 import { verifyAndClaimPow } from "./proof-of-work.service";
@@ -21,8 +24,26 @@ export async function submitPublic(
 ): Promise<THubReceipt> {
   const unitId = unitIdOfPrefecture(input.prefectureCode);
   if (unitId === undefined) throw new AppError("VALIDATION", { field: "prefectureCode" });
+  // Fraud URLs are normalised before anything is written: a URL that cannot be read fails the form
+  // with the field named, so the reporter can correct it (nothing is half-stored).
+  const { prepared, failures } = prepareUrls(
+    (input.fraud?.urls ?? []).map((raw, i) => ({
+      line: i,
+      raw,
+      sighting: {
+        source: "public" as const,
+        unitId,
+        sourceRef: input.fraud?.kind,
+        brandHint: input.fraud?.brand,
+      },
+    })),
+  );
+  const failed = failures[0];
+  if (failed?.error)
+    throw new AppError("VALIDATION", { field: `fraud.urls.${failed.line}`, detail: failed.error.message });
   await purgeOldNonces(db);
-  return db.transaction(async (tx) => {
+  let createdCanonicals: string[] = [];
+  const receipt = await db.transaction(async (tx) => {
     await verifyAndClaimPow(tx, ring.powKey, minBits, input.pow);
     const { pow: _pow, ...form } = input;
     const stored = await storeReport(tx, ctx, ring, {
@@ -39,6 +60,20 @@ export async function submitPublic(
       },
     });
     if (!stored) throw new AppError("INTERNAL");
+    if (prepared.length) {
+      for (const p of prepared) p.sighting.reportId = stored.id;
+      const written = await recordSightings(tx, prepared);
+      createdCanonicals = written.createdCanonicals;
+      await recordAudit(tx, ctx, {
+        type: "hub.urls_received",
+        source: "public",
+        partnerId: null,
+        reportId: stored.id,
+        accepted: prepared.length,
+        created: written.created.size,
+        rejected: 0,
+      });
+    }
     return {
       reference: stored.reference,
       receivedAt: stored.receivedAt.toISOString(),
@@ -46,4 +81,6 @@ export async function submitPublic(
       receiptToken: stored.receiptToken,
     };
   });
+  fillProposalsLater(db, createdCanonicals);
+  return receipt;
 }

@@ -21,6 +21,27 @@ export const publicReportJa = {
   addFile: "ファイルを追加(10MBまで)",
   upload: "追加",
   uploaded: "追加しました",
+  fraudKind: "詐欺・偽サイトの種類(該当する場合)",
+  fraudKinds: {
+    none: "該当しない",
+    phishing_email_sms: "フィッシング(メール・SMS)",
+    fake_shop: "偽ショッピングサイト",
+    support_scam: "サポート詐欺(偽の警告画面)",
+    sns_investment_romance: "SNS型投資・ロマンス詐欺",
+    securities_takeover: "証券口座の乗っ取り",
+    other: "その他",
+  },
+  fraudUrls: "不審なURL(1行に1つ、20件まで。リンクは開かずに貼り付けてください)",
+  fraudSender: "送信元(メールアドレス・電話番号・アカウント名など)",
+  fraudBrand: "名乗っていた会社・サービス名",
+  delistTitle: "掲載解除(誤掲載)の審査依頼",
+  delistIntro:
+    "警察庁・都道府県警察からセキュリティ事業者へ提供しているURLリストに、あなたのサイトが誤って載っていると思われる場合の窓口です。ここで1回申請すれば、判断結果はすべての提供先に反映されます。",
+  delistTarget: "URL またはドメイン",
+  delistContact: "連絡先(メールアドレス等)",
+  delistExplanation: "説明(サイトの運営者であること、現在の状態など)",
+  delistSubmit: "審査を依頼する",
+  delistDone: "受け付けました。担当者が確認します。受付ID: {{id}}(対象: {{target}})",
 } as const;
 
 export const publicReportEn: Record<keyof typeof publicReportJa, unknown> = {
@@ -43,4 +64,25 @@ export const publicReportEn: Record<keyof typeof publicReportJa, unknown> = {
   addFile: "Add a file (up to 10 MB)",
   upload: "Add",
   uploaded: "Added",
+  fraudKind: "Kind of fraud or fake site (if any)",
+  fraudKinds: {
+    none: "Not applicable",
+    phishing_email_sms: "Phishing (e-mail or SMS)",
+    fake_shop: "Fake shopping site",
+    support_scam: "Support scam (fake warning screen)",
+    sns_investment_romance: "Investment or romance fraud via social media",
+    securities_takeover: "Securities account takeover",
+    other: "Other",
+  },
+  fraudUrls: "Suspicious URLs (one per line, up to 20; paste them without opening them)",
+  fraudSender: "Sender (e-mail address, phone number, account name…)",
+  fraudBrand: "Company or service it claimed to be",
+  delistTitle: "Request a review of a listing (wrongly listed site)",
+  delistIntro:
+    "If your site appears by mistake in the URL list the police provide to security vendors, ask for a review here. One request is enough: the decision reaches every recipient of the list.",
+  delistTarget: "URL or domain",
+  delistContact: "Contact (e-mail address etc.)",
+  delistExplanation: "Explanation (that you run the site, its current state…)",
+  delistSubmit: "Request a review",
+  delistDone: "Received. An officer will review it. Request ID: {{id}} (target: {{target}})",
 };

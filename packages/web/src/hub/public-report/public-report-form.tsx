@@ -1,7 +1,9 @@
 import { Alert, Button, Card, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import {
+  FRAUD_REPORT_KINDS,
   PREFECTURES,
   solvePow,
+  type TFraudReportKind,
   type THubPowChallenge,
   type THubReceipt,
   type THubReportKind,
@@ -22,7 +24,17 @@ export function PublicReportForm() {
   const navigate = useNavigate();
   const [kind, setKind] = useState<THubReportKind>("report");
   const [prefectureCode, setPrefecture] = useState<string | null>(null);
-  const [form, setForm] = useState({ name: "", contact: "", title: "", description: "", occurredAt: "" });
+  const [fraudKind, setFraudKind] = useState<TFraudReportKind | "none">("none");
+  const [form, setForm] = useState({
+    name: "",
+    contact: "",
+    title: "",
+    description: "",
+    occurredAt: "",
+    urls: "",
+    sender: "",
+    brand: "",
+  });
   const field = (k: keyof typeof form) => ({
     value: form[k],
     onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value }),
@@ -39,6 +51,19 @@ export function PublicReportForm() {
         ...(form.name.trim() ? { name: form.name } : {}),
         ...(form.contact.trim() ? { contact: form.contact } : {}),
         ...(form.occurredAt.trim() ? { occurredAt: form.occurredAt } : {}),
+        ...(fraudKind !== "none"
+          ? {
+              fraud: {
+                kind: fraudKind,
+                urls: form.urls
+                  .split(/\r?\n/)
+                  .map((u) => u.trim())
+                  .filter(Boolean),
+                ...(form.sender.trim() ? { sender: form.sender } : {}),
+                ...(form.brand.trim() ? { brand: form.brand } : {}),
+              },
+            }
+          : {}),
         pow: { challenge: challenge.challenge, solution },
       });
     },
@@ -86,6 +111,31 @@ export function PublicReportForm() {
             maxLength={20000}
           />
           <TextInput label={t("occurredAt")} {...field("occurredAt")} maxLength={40} />
+          <Select
+            label={t("fraudKind")}
+            value={fraudKind}
+            onChange={(v) => v && setFraudKind(v as TFraudReportKind | "none")}
+            data={(["none", ...FRAUD_REPORT_KINDS] as const).map((k) => ({
+              value: k,
+              label: t(`fraudKinds.${k}`),
+            }))}
+            data-testid="fraud-kind"
+          />
+          {fraudKind !== "none" && (
+            <>
+              <Textarea
+                label={t("fraudUrls")}
+                {...field("urls")}
+                autosize
+                minRows={2}
+                maxLength={20 * 2100}
+                spellCheck={false}
+                data-testid="fraud-urls"
+              />
+              <TextInput label={t("fraudSender")} {...field("sender")} maxLength={300} />
+              <TextInput label={t("fraudBrand")} {...field("brand")} maxLength={100} />
+            </>
+          )}
           <FormError error={send.error} />
           {send.isPending && <Text size="sm">{t("solving")}</Text>}
           <Button
