@@ -50,8 +50,10 @@ export function CardImportPanel() {
             contentBase64: await base64Of(file!),
             ...common(),
           }),
-    onSuccess: () => {
-      setNumber("");
+    onSuccess: (_result, kind) => {
+      // Clear what was just entered, so a second click cannot send the same file again as duplicates.
+      if (kind === "single") setNumber("");
+      else setFile(null);
       void qc.invalidateQueries({ queryKey: ["hub", "cards"] });
     },
   });
