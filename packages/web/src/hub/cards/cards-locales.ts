@@ -68,6 +68,8 @@ export const hubCardsJa = {
     fingerprint: "フィンガープリント",
     save: "登録する",
     active: "使用中",
+    saved: "{{brand}} の公開鍵「{{name}}」を登録しました。フィンガープリント:",
+    listByCardOfficer: "登録済みの公開鍵の一覧は、全国ユニットのカード番号担当が確認できます。",
   },
   brand: {
     visa: "Visa",
@@ -147,6 +149,8 @@ export const hubCardsEn: typeof hubCardsJa = {
     fingerprint: "Fingerprint",
     save: "Register",
     active: "In use",
+    saved: "{{brand}} public key “{{name}}” registered. Fingerprint:",
+    listByCardOfficer: "The list of registered keys is shown to the national unit's card officers.",
   },
   brand: {
     visa: "Visa",

@@ -33,7 +33,7 @@ export function HubCardsPage() {
           {canBatch && <CardBatchesPanel />}
         </Tabs.Panel>
         <Tabs.Panel value="recipients" pt="md">
-          {(canBatch || canKeys) && <CardRecipientsPanel canEdit={canKeys} />}
+          {(canBatch || canKeys) && <CardRecipientsPanel canEdit={canKeys} canList={canBatch} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>
