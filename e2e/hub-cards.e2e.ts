@@ -129,6 +129,14 @@ describe("misused card numbers in a browser", () => {
     expect(rows[4]).toMatch(/^6 411111\*{6}1111 Visa 重複 ファイル内で重複/);
     expect(rows[5]).toMatch(/^7 .*拒否 チェックディジット\(Luhn\)が一致しません。/);
     expect(rows[6]).toMatch(/^8 .*拒否 Excel により指数表記/);
+    // Each result reads in full (a status badge squeezed to "受.." says nothing).
+    const clipped = await tokyo
+      .getByTestId("card-import-lines")
+      .locator(".mantine-Badge-label")
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length);
+    expect(clipped).toBe(0);
+    // The dump does hold the masked forms (it reads the page), never a full number.
+    expect(await pageDump(tokyo)).toContain("411111******1111");
     for (const n of [...VALID, LUHN_BAD]) expect(await pageDump(tokyo)).not.toContain(n);
     await tokyo.screenshot({ path: join(SHOTS, "hub-cards-import.png"), fullPage: true });
 
@@ -157,7 +165,7 @@ describe("misused card numbers in a browser", () => {
     );
     expect(await card.getByRole("button", { name: "登録する" }).count()).toBe(0);
     await card.getByRole("tab", { name: "ブランド別バッチ" }).click();
-    await card.getByLabel("対象ブランド").click();
+    await card.getByRole("combobox", { name: "対象ブランド" }).click();
     await card.getByRole("option", { name: "Visa", exact: true }).click();
     await card.getByRole("button", { name: "バッチを作成" }).click();
     await card.getByTestId("card-batches-built").getByText("1 件のバッチを作成しました").waitFor();

@@ -61,7 +61,7 @@ export function CardBatchesPanel() {
         <Table striped data-testid="card-batches">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("cols.brand")}</Table.Th>
+              <Table.Th style={{ whiteSpace: "nowrap" }}>{t("cols.brand")}</Table.Th>
               <Table.Th>{t("batches.count")}</Table.Th>
               <Table.Th>{t("batches.range")}</Table.Th>
               <Table.Th>{t("batches.sha")}</Table.Th>
