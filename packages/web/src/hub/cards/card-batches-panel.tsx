@@ -1,5 +1,7 @@
-import { Button, Code, Group, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Code, Group, Select, Stack, Table, Text } from "@mantine/core";
+import { HUB_CARD_BRANDS } from "@sonae/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, apiDownload } from "../../api/client";
 import { FormError } from "../../components/form-error";
@@ -20,23 +22,46 @@ export function CardBatchesPanel() {
   const qc = useQueryClient();
   const batches = useCardBatches(true);
   const refresh = () => qc.invalidateQueries({ queryKey: ["hub", "cards"] });
+  // The server builds one brand's batch when asked ({brand}); "all" builds every brand with waiting numbers.
+  const [brand, setBrand] = useState("all");
   const act = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown }) => api<unknown>("POST", path, body ?? {}),
     onSuccess: refresh,
   });
+  const build = useMutation({
+    mutationFn: () =>
+      api<{ built: unknown[] }>("POST", "/api/hub/cards/batches", brand === "all" ? {} : { brand }),
+    onSuccess: refresh,
+  });
   return (
     <Stack gap="sm">
-      <Group>
-        <Button onClick={() => act.mutate({ path: "/api/hub/cards/batches" })} loading={act.isPending}>
-          {t("batches.buildAll")}
+      <Group align="flex-end">
+        <Select
+          label={t("batches.brand")}
+          data={[
+            { value: "all", label: t("batches.allBrands") },
+            ...HUB_CARD_BRANDS.map((b) => ({ value: b, label: t(`brand.${b}`) })),
+          ]}
+          value={brand}
+          onChange={(v) => setBrand(v ?? "all")}
+          allowDeselect={false}
+          w={220}
+        />
+        <Button onClick={() => build.mutate()} loading={build.isPending}>
+          {t("batches.build")}
         </Button>
       </Group>
-      <FormError error={act.error ?? batches.error} />
+      {build.data && (
+        <Alert color={build.data.built.length ? "green" : "gray"} data-testid="card-batches-built">
+          {build.data.built.length ? t("batches.built", { n: build.data.built.length }) : t("batches.none")}
+        </Alert>
+      )}
+      <FormError error={build.error ?? act.error ?? batches.error} />
       <Table.ScrollContainer minWidth={900}>
         <Table striped data-testid="card-batches">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("cols.brand")}</Table.Th>
+              <Table.Th style={{ whiteSpace: "nowrap" }}>{t("cols.brand")}</Table.Th>
               <Table.Th>{t("batches.count")}</Table.Th>
               <Table.Th>{t("batches.range")}</Table.Th>
               <Table.Th>{t("batches.sha")}</Table.Th>

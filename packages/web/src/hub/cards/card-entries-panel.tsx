@@ -2,6 +2,7 @@ import { Badge, Group, SegmentedControl, Stack, Table, Text } from "@mantine/cor
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/form-error";
+import { useUnitName } from "../admin/unit-name";
 import { useCardDashboard, useCardEntries } from "./cards-api";
 
 /** Waiting per brand (with the oldest) and the entries the unit may see, masked, with their age. */
@@ -10,6 +11,7 @@ export function CardEntriesPanel() {
   const [status, setStatus] = useState("all");
   const dashboard = useCardDashboard();
   const entries = useCardEntries(status);
+  const unitName = useUnitName();
   return (
     <Stack gap="sm">
       <Text fw={500}>{t("dashboard")}</Text>
@@ -33,7 +35,7 @@ export function CardEntriesPanel() {
         data={[
           { value: "all", label: t("all") },
           { value: "waiting", label: t("waiting") },
-          { value: "sent", label: t("tabs.batches") },
+          { value: "sent", label: t("sent") },
         ]}
         maw={420}
       />
@@ -56,7 +58,7 @@ export function CardEntriesPanel() {
               <Table.Tr key={e.id}>
                 <Table.Td ff="monospace">{e.masked}</Table.Td>
                 <Table.Td>{t(`brand.${e.brand}`)}</Table.Td>
-                <Table.Td>{e.unitId}</Table.Td>
+                <Table.Td>{unitName(e.unitId)}</Table.Td>
                 {/* Phishing URLs and dataset labels are attacker-side text: shown inert, never as links. */}
                 <Table.Td>
                   {t(`sourceKind.${e.source.kind}`)}:{" "}

@@ -50,8 +50,10 @@ export function CardImportPanel() {
             contentBase64: await base64Of(file!),
             ...common(),
           }),
-    onSuccess: () => {
-      setNumber("");
+    onSuccess: (_result, kind) => {
+      // Clear what was just entered, so a second click cannot send the same file again as duplicates.
+      if (kind === "single") setNumber("");
+      else setFile(null);
       void qc.invalidateQueries({ queryKey: ["hub", "cards"] });
     },
   });
@@ -157,7 +159,10 @@ function ImportResult({ result }: { result: THubCardImportResult }) {
                 <Table.Td ff="monospace">{l.masked ?? "—"}</Table.Td>
                 <Table.Td>{l.brand ? t(`brand.${l.brand}`) : "—"}</Table.Td>
                 <Table.Td>
-                  <Badge color={color[l.status]}>{t(`status.${l.status}`)}</Badge>
+                  {/* The label may not shrink: the table's auto layout otherwise squeezed it to "受..". */}
+                  <Badge color={color[l.status]} styles={{ label: { overflow: "visible" } }}>
+                    {t(`status.${l.status}`)}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   {l.message ?? (l.status === "duplicate" && l.reason ? t(`duplicate.${l.reason}`) : "")}
