@@ -4,19 +4,34 @@ import { Link, useLocation } from "react-router";
 import { HUB_ADMIN_NAV } from "./admin/admin-routes";
 import { useHubMe } from "./hub-api";
 
-const ITEMS = [
-  { to: "/hub", key: "queue" },
-  { to: "/hub/stats", key: "stats" },
-  { to: "/hub/advisories", key: "advisories" },
+/** Case work, offered by the unit-level rights in /api/hub/me (the card role has none of them). */
+const CASE_NAV = [
+  { to: "/hub", key: "queue", right: "queue.read" },
+  { to: "/hub/stats", key: "stats", right: "stats.read" },
+  { to: "/hub/advisories", key: "advisories", right: "advisory.read" },
 ] as const;
 
-/** Phishing URL screens, offered by the unit-level rights in /api/hub/me. */
+/** Phishing URL screens. */
 const PHISHING_NAV = [
   { to: "/hub/urls", key: "urls", right: "urls.read" },
   { to: "/hub/url-partners", key: "partners", right: "partners.manage" },
 ] as const;
 
-/** Sub-navigation of the police screens: queue (with cases), statistics, advisories. */
+interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only with this unit right; every hub role may enter card numbers, so cards has none. */
+  right?: string;
+}
+
+/** The item a path belongs to: the longest matching address (/hub/cases/… belongs to the queue). */
+function currentOf(items: readonly NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}
+
+/** Sub-navigation of the police screens, each shown only to those who may use it. */
 export function HubNav() {
   const { t } = useTranslation("hubInsights");
   const { t: tAdmin } = useTranslation("hubAdmin");
@@ -24,57 +39,26 @@ export function HubNav() {
   const { t: tCards } = useTranslation("hubCards");
   const { pathname } = useLocation();
   const rights: string[] = useHubMe().data?.rights ?? [];
-  const elsewhere = ["/hub/cards", ...[...PHISHING_NAV, ...HUB_ADMIN_NAV].map((i) => i.to)].some((to) =>
-    pathname.startsWith(to),
-  );
-  const current = elsewhere
-    ? null
-    : (ITEMS.findLast((i) => pathname === i.to || pathname.startsWith(`${i.to}/`))?.key ?? "queue");
+  const offered: NavItem[] = [
+    ...CASE_NAV.map((i) => ({ to: i.to, right: i.right, label: t(`nav.${i.key}`) })),
+    ...PHISHING_NAV.map((i) => ({ to: i.to, right: i.right, label: tPhish(`nav.${i.key}`) })),
+    { to: "/hub/cards", label: tCards("nav") },
+    ...HUB_ADMIN_NAV.map((i) => ({ to: i.to, right: i.right, label: tAdmin(`nav.${i.key}`) })),
+  ];
+  const items = offered.filter((i) => !i.right || rights.includes(i.right));
+  const current = currentOf(items, pathname);
   return (
     <Group gap="xs" mb="md" wrap="wrap" component="nav" aria-label={t("nav.queue")}>
-      {ITEMS.map((i) => (
+      {items.map((i) => (
         <Button
-          key={i.key}
+          key={i.to}
           component={Link}
           to={i.to}
           size="xs"
-          variant={current === i.key ? "filled" : "light"}
-          aria-current={current === i.key ? "page" : undefined}
+          variant={current === i.to ? "filled" : "light"}
+          aria-current={current === i.to ? "page" : undefined}
         >
-          {t(`nav.${i.key}`)}
-        </Button>
-      ))}
-      {PHISHING_NAV.filter((i) => rights.includes(i.right)).map((i) => (
-        <Button
-          key={i.key}
-          component={Link}
-          to={i.to}
-          size="xs"
-          variant={pathname.startsWith(i.to) ? "filled" : "light"}
-          aria-current={pathname.startsWith(i.to) ? "page" : undefined}
-        >
-          {tPhish(`nav.${i.key}`)}
-        </Button>
-      ))}
-      <Button
-        component={Link}
-        to="/hub/cards"
-        size="xs"
-        variant={pathname.startsWith("/hub/cards") ? "filled" : "light"}
-        aria-current={pathname.startsWith("/hub/cards") ? "page" : undefined}
-      >
-        {tCards("nav")}
-      </Button>
-      {HUB_ADMIN_NAV.filter((i) => rights.includes(i.right)).map((i) => (
-        <Button
-          key={i.key}
-          component={Link}
-          to={i.to}
-          size="xs"
-          variant={pathname.startsWith(i.to) ? "filled" : "light"}
-          aria-current={pathname.startsWith(i.to) ? "page" : undefined}
-        >
-          {tAdmin(`nav.${i.key}`)}
+          {i.label}
         </Button>
       ))}
     </Group>
