@@ -130,10 +130,4 @@ CREATE INDEX "hub_url_feed_changes_url_idx" ON "hub_url_feed_changes" USING btre
 CREATE UNIQUE INDEX "hub_url_partner_tokens_hash_unique" ON "hub_url_partner_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "hub_url_sightings_url_idx" ON "hub_url_sightings" USING btree ("url_id","seen_at");--> statement-breakpoint
 CREATE INDEX "hub_url_sightings_unit_idx" ON "hub_url_sightings" USING btree ("unit_id","seen_at");--> statement-breakpoint
-CREATE INDEX "hub_url_sightings_partner_idx" ON "hub_url_sightings" USING btree ("partner_id","seen_at");--> statement-breakpoint
--- Hand-written: the feeds a hub starts with (more can be added by the national unit).
-INSERT INTO "hub_url_feeds" ("name", "title_ja", "title_en", "categories") VALUES
-  ('all', '全カテゴリ(フィッシング・偽ショップ・サポート詐欺・その他)', 'All categories (phishing, fake shops, support scams, other)', ARRAY['phishing','fake_shop','support_scam','other']),
-  ('phishing', 'フィッシングサイト', 'Phishing sites', ARRAY['phishing']),
-  ('fake-shop', '偽ショッピングサイト', 'Fake shopping sites', ARRAY['fake_shop'])
-ON CONFLICT DO NOTHING;
+CREATE INDEX "hub_url_sightings_partner_idx" ON "hub_url_sightings" USING btree ("partner_id","seen_at");

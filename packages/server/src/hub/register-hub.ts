@@ -18,13 +18,14 @@ import { hubCorrelationRoutes } from "./correlation/hub-correlation.routes";
 import { hubIntakeRoutes } from "./intake/hub-intake.routes";
 import { partnerApiRoutes } from "./phishing/partner-api.routes";
 import { phishingRoutes } from "./phishing/phishing.routes";
+import { seedUrlFeeds } from "./phishing/url-feeds-seed";
 import { hubStatsRoutes } from "./stats/hub-stats.routes";
 import { loadHubKeyring } from "./store/hub-keyring";
 
 /**
  * The police/CSIRT side (the hub), registered in one place. Only a server started with
  * SONAE_MODE=hub gets these routes; an organisation's instance exposes none of them. On start the
- * units are seeded (idempotent) and the KEK is loaded or created, so a missing key fails at start,
+ * units and the starting URL feeds are seeded (idempotent) and the KEK is loaded or created, so a missing key fails at start,
  * not at the first report.
  */
 export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -32,6 +33,7 @@ export async function registerHub(app: FastifyInstance, deps: AppDeps): Promise<
   loadHubKeyring(deps.config.dataDir);
   const startCtx = { actor: null, ip: null, userAgent: "sonae-hub-start" };
   await seedHubUnits(deps.db, startCtx);
+  await seedUrlFeeds(deps.db);
   await ensureNationalAdmin(deps.db, startCtx);
   await app.register(hubAuthRoutes(deps));
   await app.register(orgKeysRoutes(deps));

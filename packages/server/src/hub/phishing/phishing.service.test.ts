@@ -8,6 +8,7 @@ import type { HubActor } from "../auth/hub.policy";
 import { seedHubUnits } from "../auth/hub-units.service";
 import { submitPartnerBatch } from "./partner-intake.service";
 import { pullFeed } from "./url-feeds.service";
+import { seedUrlFeeds } from "./url-feeds-seed";
 import { judgeUrl } from "./url-judgement.service";
 import { createPartner } from "./url-partners.service";
 import { findPhishUrls } from "./url-queries.service";
@@ -26,6 +27,7 @@ describe.each(testBackends())("phishing URL services on $name", (backend) => {
       const db = handle.db;
       const ctx = await createTestActor(db);
       await seedHubUnits(db, ctx);
+      await seedUrlFeeds(db);
       const national: HubActor = { ...ctx.actor, unitId: 0, hubRole: "unit_admin", isNational: true };
       const tokyoAnalyst: HubActor = { ...ctx.actor, unitId: 13, hubRole: "analyst", isNational: false };
       const run = randomUUID().slice(0, 8);
