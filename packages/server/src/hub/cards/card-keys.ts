@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { AppError } from "@sonae/core";
 import { loadHubKeyring } from "../store/hub-keyring";
+import { loadOrCreateSecretKey } from "../store/secret-key-file";
 
 /**
  * Keys of the card area, all outside the database (PCI DSS v4 3.6/3.7: keys apart from data):
@@ -34,28 +32,7 @@ function loadHmacKey(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
   const cacheKey = fromEnv ? `env:${fromEnv}` : `dir:${dataDir}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  let key: Buffer;
-  if (fromEnv) key = parseKey(fromEnv);
-  else {
-    const dir = join(dataDir, "keys");
-    const file = join(dir, "hub-card-hmac");
-    try {
-      key = parseKey(readFileSync(file, "utf8"));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const fresh = randomBytes(32);
-      // "wx": two hub processes starting together must end up with the same key.
-      try {
-        writeFileSync(file, `${fresh.toString("hex")}\n`, { mode: 0o600, flag: "wx" });
-        chmodSync(file, 0o600);
-        key = fresh;
-      } catch (raced) {
-        if ((raced as NodeJS.ErrnoException).code !== "EEXIST") throw raced;
-        key = parseKey(readFileSync(file, "utf8"));
-      }
-    }
-  }
+  const key = loadOrCreateSecretKey(dataDir, "hub-card-hmac", fromEnv, parseKey);
   cache.set(cacheKey, key);
   return key;
 }

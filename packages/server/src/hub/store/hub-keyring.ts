@@ -1,7 +1,6 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHmac } from "node:crypto";
 import { AppError } from "@sonae/core";
+import { loadOrCreateSecretKey } from "./secret-key-file";
 
 /**
  * The hub's key-encryption key (KEK) lives OUTSIDE the database: `SONAE_HUB_KEK` (64 hex chars or
@@ -42,28 +41,8 @@ export function loadHubKeyring(dataDir: string, env: NodeJS.ProcessEnv = process
   const cacheKey = fromEnv ? `env:${fromEnv}` : `dir:${dataDir}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  let kek: Buffer;
-  if (fromEnv) kek = parseKek(fromEnv);
-  else {
-    const dir = join(dataDir, "keys");
-    const file = join(dir, "hub-kek");
-    try {
-      kek = parseKek(readFileSync(file, "utf8"));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const fresh = randomBytes(32);
-      // "wx": never overwrite a KEK another process just created; losing it loses every report.
-      try {
-        writeFileSync(file, `${fresh.toString("hex")}\n`, { mode: 0o600, flag: "wx" });
-        chmodSync(file, 0o600);
-        kek = fresh;
-      } catch (raced) {
-        if ((raced as NodeJS.ErrnoException).code !== "EEXIST") throw raced;
-        kek = parseKek(readFileSync(file, "utf8"));
-      }
-    }
-  }
+  // Losing the KEK loses every report: never overwritten (see loadOrCreateSecretKey).
+  const kek = loadOrCreateSecretKey(dataDir, "hub-kek", fromEnv, parseKek);
   const ring = { kek, indexKey: derive(kek, "index"), powKey: derive(kek, "pow") };
   cache.set(cacheKey, ring);
   return ring;
