@@ -1,14 +1,5 @@
-import {
-  bigint,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at } from "./column-types";
 import { incidents } from "./incidents";
 import { organisations } from "./organisations";
 import { users } from "./users";
@@ -17,7 +8,6 @@ const orgRef = () =>
   uuid("organisation_id")
     .notNull()
     .references(() => organisations.id);
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * An evidence bundle attached to an incident. The bytes live once in the content-addressed vault

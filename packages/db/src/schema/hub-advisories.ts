@@ -1,8 +1,7 @@
-import { index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
+import { at } from "./column-types";
 import { hubUnits } from "./hub";
 import { users } from "./users";
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * Advisories (注意喚起) a police unit publishes to organisations and the public. Not encrypted:

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -9,19 +8,12 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { at, bytea } from "./column-types";
 import { hubUnits } from "./hub";
 import { users } from "./users";
-
-/** Raw bytes (ciphertext, wrapped keys, keyed hashes). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * Misused card numbers handed to the card brands (issue 19). PCI DSS v4 3.5: the full number

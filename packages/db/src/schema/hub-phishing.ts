@@ -10,14 +10,12 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { at } from "./column-types";
 import { hubReports, hubUnits } from "./hub";
 import { users } from "./users";
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * Phishing and fake-site URLs (issue 17). One row per canonical URL (Google Safe Browsing

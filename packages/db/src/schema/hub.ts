@@ -2,26 +2,18 @@ import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
-  customType,
   index,
   integer,
   pgTable,
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { at, bytea } from "./column-types";
 import { organisations } from "./organisations";
 import { users } from "./users";
-
-/** Raw bytes (ciphertext, wrapped keys, keyed hashes). Drizzle has no built-in bytea. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * Hub tenant model (issue 9): 47 prefectural police units keyed by their JIS X 0401 number (1–47)

@@ -6,10 +6,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { at } from "./column-types";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -21,7 +21,6 @@ const incidentRef = () =>
   uuid("incident_id")
     .notNull()
     .references(() => incidents.id, { onDelete: "cascade" });
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * One incident. Starts as `draft` while the wizard is being filled in, then `open`, then `closed`.
